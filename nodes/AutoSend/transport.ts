@@ -1,0 +1,57 @@
+// Every AutoSend request goes through autoSendRequest: base URL from the credential, JSON, and the
+// mapping of AutoSend's error envelope ({ success: false, error: { message } } or a plain-string error).
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
+import { describeBody, serviceRequest } from '../shared/http';
+
+export const DEFAULT_BASE_URL = 'https://api.autosend.com/v1';
+
+export interface AutoSendRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, already URL-encoded where it holds values: '/contact-lists/abc/contacts/remove' */
+	path: string;
+	/** What the request does, for error messages: "remove contacts from list 60d5…" */
+	action: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
+	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;
+	if (statusCode < 300 && json.success !== false) return undefined;
+	const error = json.error;
+	if (typeof error === 'string' && error !== '') return error;
+	if (error && typeof error === 'object') {
+		const { message, code } = error as IDataObject;
+		if (typeof message === 'string' && message !== '') return typeof code === 'string' ? `${message} (${code})` : message;
+	}
+	if (typeof json.message === 'string' && json.message !== '') return json.message;
+	return describeBody(body, statusCode);
+}
+
+const spec: ServiceSpec = {
+	service: 'AutoSend',
+	credentialType: 'autoSendApi',
+	errorMessage,
+	hints: {
+		200: 'AutoSend answered that the request did not succeed. Check the values sent for this item.',
+		401: 'Check the API key in the AutoSend credential: it must be a current project key (Settings › API Keys in AutoSend).',
+		402: 'Your AutoSend plan does not include this. Upgrade the plan in AutoSend, or contact AutoSend support.',
+		404: 'Check the contact list ID: the list may not exist in the project this API key belongs to.',
+		429: 'AutoSend allows 2 requests per second per API key by default. Wait a moment and run again, or ask AutoSend to raise the limit.',
+	},
+};
+
+export async function autoSendRequest(this: RequestContext, request: AutoSendRequest): Promise<IDataObject> {
+	const credentials = await this.getCredentials<{ baseUrl?: string }>('autoSendApi');
+	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const answer = await serviceRequest.call(this, spec, request.action, {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: 'application/json' },
+	});
+	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
+	return (body.data ?? {}) as IDataObject;
+}

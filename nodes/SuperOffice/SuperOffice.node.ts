@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as relation from './actions/relation';
+import { router } from './actions/router';
+import * as selection from './actions/selection';
+import { searchSelections } from './methods/listSearch';
+
+export class SuperOffice implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SuperOffice',
+		name: 'superOffice',
+		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Keep SuperOffice CRM selections and relations up to date',
+		defaults: { name: 'SuperOffice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'superOfficeApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Relation', value: 'relation' },
+					{ name: 'Selection', value: 'selection' },
+				],
+				default: 'selection',
+			},
+			...selection.description,
+			...relation.description,
+		],
+	};
+
+	methods = { listSearch: { searchSelections } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,44 @@
+// Relation › Delete: one DeleteContactRelation call per item (the agent deletes one relation per call).
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { executeBatched } from '../../../shared/batching';
+import { parseInteger } from '../../../shared/validation';
+import type { SuperOfficeOptions } from '../../transport';
+import { superOfficeRequest } from '../../transport';
+import { superOfficeOptions } from '../common.description';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Relation ID',
+		name: 'relationId',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: 'ID of the relation between two companies or persons to delete (its RelationId)',
+	},
+	superOfficeOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['relation'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions;
+	return await executeBatched<number, unknown>(this, {
+		prepare: (itemIndex) => {
+			const relationId = parseInteger(node, itemIndex, 'Relation ID', this.getNodeParameter('relationId', itemIndex, 0));
+			return { itemIndex, group: String(relationId), values: [relationId] };
+		},
+		keyOf: String,
+		chunkSize: 1,
+		send: async (batch) =>
+			await superOfficeRequest.call(this, {
+				method: 'POST',
+				path: '/Agents/Relation/DeleteContactRelation',
+				action: `delete relation ${batch.group}`,
+				body: { ContactRelationEntityId: batch.values[0] },
+				options,
+			}),
+		output: (plan) => ({ success: true, relationId: plan.values[0] }),
+	});
+}

@@ -1,0 +1,92 @@
+// Input checks that run before any request is sent, so bad input never reaches an API.
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const INT32_MAX = 2147483647;
+const EMAIL_PATTERN = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>().]+$/;
+
+export function invalidInput(node: INode, itemIndex: number, message: string, description: string) {
+	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description });
+}
+
+function show(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === '') return 'an empty value';
+	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+	return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Reads a SuperOffice id: a whole number (numbers from expressions often arrive as strings, so "938" is
+ * accepted) that fits the API's int32. `allowZero` is for ids where 0 has a meaning, like Person ID.
+ */
+export function parseInteger(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	{ allowZero = false } = {},
+): number {
+	const text = typeof value === 'string' ? value.trim() : value;
+	const parsed = typeof text === 'number' ? text : typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : NaN;
+	const lowest = allowZero ? 0 : 1;
+	if (!Number.isSafeInteger(parsed) || parsed < lowest || parsed > INT32_MAX) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			`${field} must be a whole number from ${lowest} to ${INT32_MAX}, but got ${show(value)}`,
+			`Set ${field} to the numeric ID shown in SuperOffice${allowZero ? ' (0 where the field allows it)' : ''}. If it comes from an expression, check that the expression resolves to a single number for this item.`,
+		);
+	}
+	return parsed;
+}
+
+/** Splits one value, a comma-separated list or an array (from an expression) into trimmed, non-empty strings. */
+export function toStringList(value: unknown): string[] | undefined {
+	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : [value];
+	const list: string[] = [];
+	for (const part of parts) {
+		if (typeof part !== 'string' && typeof part !== 'number') return undefined;
+		const trimmed = String(part).trim();
+		if (trimmed !== '') list.push(trimmed);
+	}
+	return list;
+}
+
+/** At least one value, read as toStringList does, or an error naming the field and the item. */
+function nonEmptyList(node: INode, itemIndex: number, field: string, value: unknown, what: string): string[] {
+	const list = toStringList(value);
+	if (list === undefined || list.length === 0) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			`${field} needs at least one ${what}, but got ${show(value)}`,
+			`Enter one ${what}, a comma-separated list, or an expression that returns an array.`,
+		);
+	}
+	return list;
+}
+
+/** Email addresses, lower-cased as AutoSend stores them. */
+export function parseEmails(node: INode, itemIndex: number, field: string, value: unknown): string[] {
+	const emails = nonEmptyList(node, itemIndex, field, value, 'email address').map((email) => email.toLowerCase());
+	const malformed = emails.find((email) => !EMAIL_PATTERN.test(email));
+	if (malformed !== undefined) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			`${field} contains "${malformed}", which is not an email address`,
+			'Each value must look like name@example.com, separated by commas.',
+		);
+	}
+	return emails;
+}
+
+export function parseIdList(node: INode, itemIndex: number, field: string, value: unknown): string[] {
+	const ids = nonEmptyList(node, itemIndex, field, value, 'ID');
+	const malformed = ids.find((id) => /\s/.test(id));
+	if (malformed !== undefined) {
+		throw invalidInput(node, itemIndex, `${field} contains "${malformed}", which is not an ID`, 'IDs cannot contain spaces.');
+	}
+	return ids;
+}
