@@ -1,0 +1,117 @@
+// How SuperOffice requests are signed, addressed and how their failures read, through a real workflow run.
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { shutdownHarness } from '../harness';
+import type { SuperOfficeSimulator } from '../simulators';
+import { startSuperOfficeSimulator } from '../simulators';
+import { harness, SO_SECRETS, superOfficeCredential } from '../support/package';
+
+describe('SuperOffice requests', () => {
+	let sim: SuperOfficeSimulator;
+
+	beforeEach(async () => {
+		sim = await startSuperOfficeSimulator();
+	});
+	afterEach(async () => await sim.close());
+	afterAll(async () => await shutdownHarness());
+
+	const deleteRelation = async (credentials: ReturnType<typeof superOfficeCredential>, onError?: 'continueRegularOutput') =>
+		await harness.runNode({
+			nodeType: 'superOffice',
+			parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
+			credentials,
+			onError,
+		});
+
+	it.each([
+		['basic', `Basic ${Buffer.from(`${SO_SECRETS.username}:${SO_SECRETS.password}`).toString('base64')}`, undefined],
+		['soTicket', `SOTicket ${SO_SECRETS.ticket}`, SO_SECRETS.appToken],
+		['bearer', `Bearer ${SO_SECRETS.accessToken}`, undefined],
+	] as const)('signs requests with %s authentication', async (scheme, authorization, appToken) => {
+		const result = await deleteRelation(superOfficeCredential(sim, scheme));
+
+		expect(result.error).toBeUndefined();
+		expect(sim.requests[0].headers.authorization).toBe(authorization);
+		expect(sim.requests[0].headers['so-apptoken']).toBe(appToken);
+		expect(sim.requests[0].headers.accept).toBe('application/json');
+	});
+
+	it('sends the SO-AppToken with Bearer when one is configured', async () => {
+		await deleteRelation(superOfficeCredential(sim, 'bearer', { appToken: 'so-app-token' }));
+
+		expect(sim.requests[0].headers['so-apptoken']).toBe('so-app-token');
+	});
+
+	it.each([
+		['a trailing slash', (url: string) => `${url}/`],
+		['a trailing /v1', (url: string) => `${url}/v1`],
+		['a trailing /v1/ and spaces', (url: string) => `  ${url}/v1/ `],
+	])('tolerates a WebAPI URL with %s', async (_case, change) => {
+		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { webApiUrl: change(sim.webApiUrl) }));
+
+		expect(result.error).toBeUndefined();
+		expect(sim.requests[0].path).toBe('/v1/Agents/Relation/DeleteContactRelation');
+	});
+
+	it.each([
+		['without a scheme', '127.0.0.1/Cust12345/api', 'not a full address'],
+		['not ending in /api', 'https://sod2.superoffice.com/Cust12345', 'must end in /api'],
+		['with a login in it', 'https://user:pw@sod2.superoffice.com/Cust12345/api', 'user name or password'],
+		['with a query string', 'https://sod2.superoffice.com/Cust12345/api?x=1', 'query string'],
+		['on the login host', 'https://online.superoffice.com/Cust12345/api', 'login host'],
+	])('refuses a WebAPI URL %s before sending anything', async (_case, webApiUrl, problem) => {
+		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { webApiUrl }));
+
+		expect(result.error).toBeInstanceOf(NodeOperationError);
+		expect(result.error?.message).toContain(problem);
+		expect(result.error?.message).toContain('[item 0]');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('explains a wrong password with SuperOffice\'s message and a hint, without the secret', async () => {
+		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { password: 'wrong-secret-123' }));
+
+		expect(result.error).toBeInstanceOf(NodeApiError);
+		expect(result.error?.httpCode).toBe('401');
+		expect(result.error?.message).toMatch(/^SuperOffice could not delete relation 413: .+ \[item 0\]$/);
+		expect(result.error?.description).toContain('Check the SuperOffice credential');
+		expect(JSON.stringify(result)).not.toContain('wrong-secret-123');
+	});
+
+	it('refuses a SOTicket without the SO-AppToken', async () => {
+		const result = await deleteRelation(superOfficeCredential(sim, 'soTicket', { appToken: '' }));
+
+		expect(result.error?.httpCode).toBe('401');
+		expect(sim.requests[0].headers['so-apptoken']).toBeUndefined();
+	});
+
+	it('tells the user to update the WebAPI URL on 421 Misdirected Request', async () => {
+		sim.setMisdirected(true);
+		const result = await deleteRelation(superOfficeCredential(sim));
+
+		expect(result.error?.httpCode).toBe('421');
+		expect(result.error?.message).toContain('Wrong subdomain used to access tenant');
+		expect(result.error?.description).toContain('Update the WebAPI URL');
+	});
+
+	it.each([
+		[500, { Error: true, ErrorType: 'SoException', ErrorMessage: 'Database timeout', ErrorSource: 'x' }, 'Database timeout'],
+		[502, '<html><body><h1>502 Bad Gateway</h1></body></html>', '502 Bad Gateway'],
+		[403, { Message: 'Access denied', MessageDetail: 'No delete rights' }, 'No delete rights'],
+	])('carries the API\'s text for HTTP %i', async (status, body, text) => {
+		sim.injectFault({ status, body });
+		const result = await deleteRelation(superOfficeCredential(sim));
+
+		expect(result.error?.httpCode).toBe(String(status));
+		expect(result.error?.message).toContain(text);
+	});
+
+	it('reports a dropped connection as no answer', async () => {
+		sim.injectFault({ kind: 'reset' });
+		const result = await deleteRelation(superOfficeCredential(sim));
+
+		expect(result.error).toBeInstanceOf(NodeApiError);
+		expect(result.error?.message).toContain('no answer from SuperOffice');
+		expect(result.error?.description).toContain('reachable');
+		expect(JSON.stringify(result.error)).not.toContain(SO_SECRETS.password);
+	});
+});

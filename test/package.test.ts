@@ -1,0 +1,102 @@
+// The public names n8n stores in saved workflows, and the package shape n8n's loader expects.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { AutoSendApi } from '../credentials/AutoSendApi.credentials';
+import { SuperOfficeApi } from '../credentials/SuperOfficeApi.credentials';
+import { AutoSend } from '../nodes/AutoSend/AutoSend.node';
+import { SuperOffice } from '../nodes/SuperOffice/SuperOffice.node';
+
+const root = join(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const names = (description: INodeTypeDescription) => description.properties.map((p: INodeProperties) => p.name);
+
+describe('package', () => {
+	it('is a community node package without runtime dependencies', () => {
+		expect(pkg.name).toBe('n8n-nodes-superoffice-autosend');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+	});
+
+	it('lists every node and credential under dist/, matching the sources', () => {
+		expect(pkg.n8n.nodes).toEqual(['dist/nodes/SuperOffice/SuperOffice.node.js', 'dist/nodes/AutoSend/AutoSend.node.js']);
+		expect(pkg.n8n.credentials).toEqual([
+			'dist/credentials/SuperOfficeApi.credentials.js',
+			'dist/credentials/AutoSendApi.credentials.js',
+		]);
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			expect(existsSync(join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+		}
+	});
+
+	it('keeps the node type names, display names and AI tool flag', () => {
+		const superOffice = new SuperOffice().description;
+		const autoSend = new AutoSend().description;
+		expect([superOffice.name, superOffice.displayName, superOffice.usableAsTool]).toEqual(['superOffice', 'SuperOffice', true]);
+		expect([autoSend.name, autoSend.displayName, autoSend.usableAsTool]).toEqual(['autoSend', 'AutoSend', true]);
+		expect(superOffice.subtitle).toBeTruthy();
+		expect(superOffice.credentials).toEqual([{ name: 'superOfficeApi', required: true }]);
+		expect(autoSend.credentials).toEqual([{ name: 'autoSendApi', required: true }]);
+	});
+
+	it('keeps the parameter names of every operation', () => {
+		expect(new Set(names(new SuperOffice().description))).toEqual(
+			new Set(['resource', 'operation', 'selectionId', 'contactId', 'personId', 'options', 'relationId']),
+		);
+		expect(new Set(names(new AutoSend().description))).toEqual(
+			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds']),
+		);
+		const options = new SuperOffice().description.properties.find((p) => p.name === 'options');
+		expect(options?.options?.map((o) => ('name' in o ? o.name : ''))).toEqual(['select', 'language']);
+	});
+
+	it('keeps the credential names and fields', () => {
+		const so = new SuperOfficeApi();
+		const as = new AutoSendApi();
+		expect([so.name, so.displayName, as.name, as.displayName]).toEqual([
+			'superOfficeApi',
+			'SuperOffice API',
+			'autoSendApi',
+			'AutoSend API',
+		]);
+		expect(so.properties.map((p) => p.name)).toEqual([
+			'webApiUrl',
+			'authentication',
+			'username',
+			'password',
+			'ticket',
+			'accessToken',
+			'appToken',
+		]);
+		expect(so.properties.find((p) => p.name === 'authentication')?.options?.map((o) => ('value' in o ? o.value : ''))).toEqual([
+			'basic',
+			'soTicket',
+			'bearer',
+		]);
+		expect(as.properties.map((p) => [p.name, p.default])).toEqual([
+			['apiKey', ''],
+			['baseUrl', 'https://api.autosend.com/v1'],
+		]);
+		for (const secret of ['password', 'ticket', 'accessToken', 'appToken']) {
+			expect(so.properties.find((p) => p.name === secret)?.typeOptions?.password).toBe(true);
+		}
+		expect(as.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
+	});
+
+	it('ships light and dark icons and a codex file for each node', () => {
+		for (const [folder, icon] of [
+			['SuperOffice', 'superOffice'],
+			['AutoSend', 'autoSend'],
+		]) {
+			for (const file of [`${icon}.svg`, `${icon}.dark.svg`, `${folder}.node.json`]) {
+				expect(existsSync(join(root, 'nodes', folder, file))).toBe(true);
+			}
+			const codex = JSON.parse(readFileSync(join(root, 'nodes', folder, `${folder}.node.json`), 'utf8'));
+			expect(codex.node).toBe(`n8n-nodes-superoffice-autosend.${icon}`);
+		}
+	});
+});

@@ -1,0 +1,68 @@
+// The package's real nodes and credentials, wired into the n8n-core harness and the simulators' defaults.
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { AutoSendApi } from '../../credentials/AutoSendApi.credentials';
+import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
+import { AutoSend } from '../../nodes/AutoSend/AutoSend.node';
+import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
+import { createHarness } from '../harness';
+import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
+
+export const harness = createHarness({
+	nodeTypes: { superOffice: new SuperOffice(), autoSend: new AutoSend() },
+	credentialTypes: [new SuperOfficeApi(), new AutoSendApi()],
+});
+
+/** The simulator's default secrets, one set per SuperOffice authentication scheme. */
+export const SO_SECRETS = {
+	username: 'so-user',
+	password: 'so-password',
+	ticket: '7T:c28tdGlja2V0',
+	accessToken: '8A:Cust12345.access-token',
+	appToken: 'so-app-token',
+};
+
+export function superOfficeCredential(
+	sim: SuperOfficeSimulator,
+	authentication: 'basic' | 'soTicket' | 'bearer' = 'basic',
+	overrides: ICredentialDataDecryptedObject = {},
+): { superOfficeApi: ICredentialDataDecryptedObject } {
+	const secrets: ICredentialDataDecryptedObject =
+		authentication === 'basic'
+			? { username: SO_SECRETS.username, password: SO_SECRETS.password }
+			: authentication === 'soTicket'
+				? { ticket: SO_SECRETS.ticket, appToken: SO_SECRETS.appToken }
+				: { accessToken: SO_SECRETS.accessToken };
+	return { superOfficeApi: { webApiUrl: sim.webApiUrl, authentication, ...secrets, ...overrides } };
+}
+
+export const AUTOSEND_KEY = 'AS_test_key_123';
+
+export function autoSendCredential(
+	sim: AutoSendSimulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): { autoSendApi: ICredentialDataDecryptedObject } {
+	return { autoSendApi: { apiKey: AUTOSEND_KEY, baseUrl: sim.baseUrl, ...overrides } };
+}
+
+/** Parameters of Selection › Remove Members; the selection is given By ID unless a locator is passed. */
+export function removeMembersParameters(selectionId: unknown, extra: Record<string, unknown> = {}) {
+	return {
+		resource: 'selection',
+		operation: 'removeMembers',
+		selectionId: { __rl: true as const, mode: 'id', value: selectionId as string },
+		contactId: '={{ $json.contactId }}',
+		personId: '={{ $json.personId }}',
+		...extra,
+	};
+}
+
+export function removeContactsParameters(contactListId: unknown, extra: Record<string, unknown> = {}) {
+	return {
+		resource: 'contactList',
+		operation: 'removeContacts',
+		contactListId: { __rl: true as const, mode: 'id', value: contactListId as string },
+		removeBy: 'email',
+		emails: '={{ $json.emails }}',
+		...extra,
+	};
+}
