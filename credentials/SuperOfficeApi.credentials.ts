@@ -25,7 +25,7 @@ export class SuperOfficeApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://sod2.superoffice.com/Cust12345/api',
 			description:
-				'The address of your tenant\'s WebAPI, ending in /api. SuperOffice Online: the tenant host (numbered, like online3.superoffice.com, or app.superoffice.com) followed by your customer ID, as shown in the browser address bar when you are logged in; not the login host online.superoffice.com. Onsite: your SuperOffice web address followed by /api, e.g. https://crm.example.com/SuperOffice/api.',
+				"The address of your tenant's WebAPI, ending in /api. SuperOffice Online: the tenant host (numbered, like online3.superoffice.com, or app.superoffice.com) followed by your customer ID, as shown in the browser address bar when you are logged in; not the login host online.superoffice.com. Onsite: your SuperOffice web address followed by /api, e.g. https://crm.example.com/SuperOffice/api.",
 		},
 		{
 			displayName: 'Authentication',
@@ -98,7 +98,7 @@ export class SuperOfficeApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Your app\'s client secret from the SuperOffice Developer Portal, sent in the SO-AppToken header. Required with SOTicket in SuperOffice Online; leave empty for onsite Basic authentication.',
+				"Your app's client secret from the SuperOffice Developer Portal, sent in the SO-AppToken header. Required with SOTicket in SuperOffice Online; leave empty for onsite Basic authentication.",
 		},
 	];
 
@@ -123,8 +123,7 @@ export class SuperOfficeApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.webApiUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "").replace(/\\/+$/, "") }}',
+			baseURL: '={{ $credentials.webApiUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/i, "").replace(/\\/+$/, "") }}',
 			url: '/v1/User/currentPrincipal',
 			method: 'GET',
 			headers: { Accept: 'application/json' },

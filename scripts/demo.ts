@@ -54,7 +54,12 @@ async function main() {
 		credentialTypes: [new SuperOfficeApi(), new AutoSendApi()],
 	});
 	const soCredential = {
-		superOfficeApi: { webApiUrl: so.webApiUrl, authentication: 'soTicket', ticket: '7T:c28tdGlja2V0', appToken: 'so-app-token' },
+		superOfficeApi: {
+			webApiUrl: so.webApiUrl,
+			authentication: 'soTicket',
+			ticket: '7T:c28tdGlja2V0',
+			appToken: 'so-app-token',
+		},
 	};
 	const asCredential = { autoSendApi: { apiKey: 'AS_test_key_123', baseUrl: as.baseUrl } };
 	// Three people who left their companies, as a CRM trigger would deliver them.
@@ -77,14 +82,23 @@ async function main() {
 		parameters: {
 			resource: 'selection',
 			operation: 'removeMembers',
-			selectionId: { __rl: true, mode: 'list', value: String(NEWSLETTER_SELECTION), cachedResultName: 'Newsletter subscribers' },
+			selectionId: {
+				__rl: true,
+				mode: 'list',
+				value: String(NEWSLETTER_SELECTION),
+				cachedResultName: 'Newsletter subscribers',
+			},
 			contactId: '={{ $json.contactId }}',
 			personId: '={{ $json.personId }}',
 		},
 		credentials: soCredential,
 		items: leavers,
 	});
-	show(`selection ${NEWSLETTER_SELECTION} "Newsletter subscribers"`, before, selectionMembers(so, NEWSLETTER_SELECTION));
+	show(
+		`selection ${NEWSLETTER_SELECTION} "Newsletter subscribers"`,
+		before,
+		selectionMembers(so, NEWSLETTER_SELECTION),
+	);
 	showRun(so, result.items);
 
 	console.log(bold('\n2. SuperOffice › Relation › Delete'));

@@ -16,7 +16,7 @@ describe('pickers', () => {
 		await shutdownHarness();
 	});
 
-	it('lists the tenant\'s selections by name, filtered on the server', async () => {
+	it("lists the tenant's selections by name, filtered on the server", async () => {
 		const all = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
@@ -40,7 +40,9 @@ describe('pickers', () => {
 			credentials: superOfficeCredential(so, 'bearer'),
 			filter: 'news',
 		});
-		expect(news.results).toEqual([{ name: expect.stringMatching(/^Newsletter subscribers \(static, \d+ members\)$/), value: '938' }]);
+		expect(news.results).toEqual([
+			{ name: expect.stringMatching(/^Newsletter subscribers \(static, \d+ members\)$/), value: '938' },
+		]);
 	});
 
 	it('pages through selections with the pagination token', async () => {
@@ -66,7 +68,11 @@ describe('pickers', () => {
 	});
 
 	it('lists AutoSend contact lists without GLOBAL_CONTACT_LIST, filtered by name', async () => {
-		const all = await harness.listSearch({ nodeType: 'autoSend', method: 'searchContactLists', credentials: autoSendCredential(as) });
+		const all = await harness.listSearch({
+			nodeType: 'autoSend',
+			method: 'searchContactLists',
+			credentials: autoSendCredential(as),
+		});
 		expect(all.results.length).toBeGreaterThan(1);
 		expect(all.results.map((r) => r.value)).not.toContain('GLOBAL_CONTACT_LIST');
 

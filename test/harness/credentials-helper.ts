@@ -64,10 +64,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** Credential type name -> the data a user would have typed into the credential form. */
 	private readonly data = new Map<string, ICredentialDataDecryptedObject>();
 
-	constructor(
-		credentialTypes: ICredentialType[],
-		data: Record<string, ICredentialDataDecryptedObject> = {},
-	) {
+	constructor(credentialTypes: ICredentialType[], data: Record<string, ICredentialDataDecryptedObject> = {}) {
 		super();
 		for (const type of credentialTypes) this.types.set(type.name, type);
 		for (const [type, values] of Object.entries(data)) this.setData(type, values);
@@ -163,8 +160,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null);
 		if (expressionResolveValues) {
-			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
-				expressionResolveValues;
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
 			decrypted = workflow.expression.getParameterValue(
 				decrypted as INodeParameters,
 				runExecutionData,

@@ -73,8 +73,20 @@ class WidgetSessionApi implements ICredentialType {
 	name = 'widgetSessionApi';
 	displayName = 'Widget Session API';
 	properties = [
-		{ displayName: 'Session Token', name: 'sessionToken', type: 'hidden' as const, typeOptions: { expirable: true }, default: '' },
-		{ displayName: 'Password', name: 'password', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden' as const,
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string' as const,
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string' as const, default: '' },
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -166,7 +178,9 @@ class Widget implements INodeType {
 					url: `${String(credentials.baseUrl)}/widgets/${id}`,
 					json: true,
 				})) as IDataObject;
-				out.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(widget), { itemData: { item: i } }));
+				out.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(widget), { itemData: { item: i } }),
+				);
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
@@ -176,7 +190,9 @@ class Widget implements INodeType {
 					error.context.itemIndex = i;
 					throw error;
 				}
-				throw error instanceof NodeOperationError ? error : new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
+				throw error instanceof NodeOperationError
+					? error
+					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
 			}
 		}
 		return [out];
@@ -276,7 +292,9 @@ describe('runNode', () => {
 		expect(requests[0].headers.authorization).toBe('Bearer good-key');
 		expect(requests[0].query).toEqual({ tenant: 'acme' });
 		// It really ran as the second node of a workflow, fed by the start node.
-		expect(result.runData.Widget[0].source).toEqual([{ previousNode: 'Start', previousNodeOutput: 0, previousNodeRun: 0 }]);
+		expect(result.runData.Widget[0].source).toEqual([
+			{ previousNode: 'Start', previousNodeOutput: 0, previousNodeRun: 0 },
+		]);
 	});
 
 	it('applies a function-form authenticate', async () => {
@@ -339,7 +357,10 @@ describe('runNode', () => {
 				properties: [{ displayName: 'Widget ID', name: 'widgetId', type: 'string', default: '', required: true }],
 			};
 		}
-		const strictHarness = createHarness({ nodeTypes: { strict: new StrictWidget() }, credentialTypes: [new WidgetApi()] });
+		const strictHarness = createHarness({
+			nodeTypes: { strict: new StrictWidget() },
+			credentialTypes: [new WidgetApi()],
+		});
 
 		await expect(strictHarness.runNode({ nodeType: 'strict', parameters: {}, credentials: apiKey() })).rejects.toThrow(
 			/workflow has issues.*"widgetId":\["Parameter \\"Widget ID\\" is required\."\]/,

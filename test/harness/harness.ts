@@ -114,10 +114,7 @@ export interface Harness {
 	runNode(options: RunNodeOptions): Promise<RunNodeResult>;
 	listSearch(options: ListSearchOptions): Promise<INodeListSearchResult>;
 	loadOptions(options: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
-	testCredential(
-		credentialType: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<INodeCredentialTestResult>;
+	testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
 }
 
 const START_NODE_TYPE = 'n8n-harness.start';
@@ -338,10 +335,9 @@ export function createHarness(options: HarnessOptions): Harness {
 		const tempNode = workflow.nodes['Temp-Node'];
 		// The editor sends the node's full current parameters (defaults included) and the CLI puts
 		// them here; getCredentials checks the credential's displayOptions against them.
-		const additionalData = createAdditionalData(
-			new HarnessCredentialsHelper(credentialTypes, o.credentials),
-			{ currentNodeParameters: tempNode.parameters },
-		);
+		const additionalData = createAdditionalData(new HarnessCredentialsHelper(credentialTypes, o.credentials), {
+			currentNodeParameters: tempNode.parameters,
+		});
 		const context = new LoadOptionsContext(workflow, tempNode, additionalData, o.path ?? 'parameters');
 		const { methods } = NodeHelpers.getVersionedNodeType(type, typeVersion);
 		return { context, methods };
@@ -518,9 +514,7 @@ export function createHarness(options: HarnessOptions): Harness {
 
 /** lodash.get for dotted keys, as the CLI uses for responseSuccessBody rules. */
 function getPath(object: IDataObject, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
 }
 
 /**
