@@ -23,7 +23,10 @@ describe('package', () => {
 	});
 
 	it('lists every node and credential under dist/, matching the sources', () => {
-		expect(pkg.n8n.nodes).toEqual(['dist/nodes/SuperOffice/SuperOffice.node.js', 'dist/nodes/AutoSend/AutoSend.node.js']);
+		expect(pkg.n8n.nodes).toEqual([
+			'dist/nodes/SuperOffice/SuperOffice.node.js',
+			'dist/nodes/AutoSend/AutoSend.node.js',
+		]);
 		expect(pkg.n8n.credentials).toEqual([
 			'dist/credentials/SuperOfficeApi.credentials.js',
 			'dist/credentials/AutoSendApi.credentials.js',
@@ -36,7 +39,11 @@ describe('package', () => {
 	it('keeps the node type names, display names and AI tool flag', () => {
 		const superOffice = new SuperOffice().description;
 		const autoSend = new AutoSend().description;
-		expect([superOffice.name, superOffice.displayName, superOffice.usableAsTool]).toEqual(['superOffice', 'SuperOffice', true]);
+		expect([superOffice.name, superOffice.displayName, superOffice.usableAsTool]).toEqual([
+			'superOffice',
+			'SuperOffice',
+			true,
+		]);
 		expect([autoSend.name, autoSend.displayName, autoSend.usableAsTool]).toEqual(['autoSend', 'AutoSend', true]);
 		expect(superOffice.subtitle).toBeTruthy();
 		expect(superOffice.credentials).toEqual([{ name: 'superOfficeApi', required: true }]);
@@ -48,10 +55,36 @@ describe('package', () => {
 			new Set(['resource', 'operation', 'selectionId', 'contactId', 'personId', 'options', 'relationId']),
 		);
 		expect(new Set(names(new AutoSend().description))).toEqual(
-			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds']),
+			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options']),
 		);
-		const options = new SuperOffice().description.properties.find((p) => p.name === 'options');
-		expect(options?.options?.map((o) => ('name' in o ? o.name : ''))).toEqual(['select', 'language']);
+		const optionNames = (description: INodeTypeDescription, operation: string) =>
+			description.properties
+				.filter((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation))
+				.flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')))
+				.sort();
+		expect(optionNames(new SuperOffice().description, 'removeMembers')).toEqual([
+			'batchSize',
+			'combine',
+			'language',
+			'maxTries',
+			'requestsPerSecond',
+			'select',
+			'timeout',
+		]);
+		expect(optionNames(new SuperOffice().description, 'delete')).toEqual([
+			'language',
+			'maxTries',
+			'requestsPerSecond',
+			'select',
+			'timeout',
+		]);
+		expect(optionNames(new AutoSend().description, 'removeContacts')).toEqual([
+			'batchSize',
+			'combine',
+			'maxTries',
+			'requestsPerSecond',
+			'timeout',
+		]);
 	});
 
 	it('keeps the credential names and fields', () => {
@@ -72,11 +105,9 @@ describe('package', () => {
 			'accessToken',
 			'appToken',
 		]);
-		expect(so.properties.find((p) => p.name === 'authentication')?.options?.map((o) => ('value' in o ? o.value : ''))).toEqual([
-			'basic',
-			'soTicket',
-			'bearer',
-		]);
+		expect(
+			so.properties.find((p) => p.name === 'authentication')?.options?.map((o) => ('value' in o ? o.value : '')),
+		).toEqual(['basic', 'soTicket', 'bearer']);
 		expect(as.properties.map((p) => [p.name, p.default])).toEqual([
 			['apiKey', ''],
 			['baseUrl', 'https://api.autosend.com/v1'],

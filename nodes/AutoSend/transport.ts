@@ -2,6 +2,7 @@
 // mapping of AutoSend's error envelope ({ success: false, error: { message } } or a plain-string error).
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
+import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
 
 export const DEFAULT_BASE_URL = 'https://api.autosend.com/v1';
@@ -23,7 +24,8 @@ function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
 	if (typeof error === 'string' && error !== '') return error;
 	if (error && typeof error === 'object') {
 		const { message, code } = error as IDataObject;
-		if (typeof message === 'string' && message !== '') return typeof code === 'string' ? `${message} (${code})` : message;
+		if (typeof message === 'string' && message !== '')
+			return typeof code === 'string' ? `${message} (${code})` : message;
 	}
 	if (typeof json.message === 'string' && json.message !== '') return json.message;
 	return describeBody(body, statusCode);
@@ -42,16 +44,26 @@ const spec: ServiceSpec = {
 	},
 };
 
-export async function autoSendRequest(this: RequestContext, request: AutoSendRequest): Promise<IDataObject> {
+export async function autoSendRequest(
+	this: RequestContext,
+	request: AutoSendRequest,
+	policy?: RequestPolicy,
+): Promise<IDataObject> {
 	const credentials = await this.getCredentials<{ baseUrl?: string }>('autoSendApi');
 	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	const answer = await serviceRequest.call(this, spec, request.action, {
-		method: request.method,
-		url: `${baseUrl}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		headers: { Accept: 'application/json' },
-	});
+	const answer = await serviceRequest.call(
+		this,
+		spec,
+		request.action,
+		{
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json' },
+		},
+		policy,
+	);
 	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
 	return (body.data ?? {}) as IDataObject;
 }

@@ -3,6 +3,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
+import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
 
 /** The node's "Options" collection, shared by every SuperOffice operation. */
@@ -22,7 +23,12 @@ export interface SuperOfficeRequest {
 	options?: SuperOfficeOptions;
 }
 
-const LOGIN_HOSTS = ['sod.superoffice.com', 'qaonline.superoffice.com', 'stage.superoffice.com', 'online.superoffice.com'];
+const LOGIN_HOSTS = [
+	'sod.superoffice.com',
+	'qaonline.superoffice.com',
+	'stage.superoffice.com',
+	'online.superoffice.com',
+];
 
 /**
  * The tenant's API root from the credential's WebAPI URL, forgiving a trailing slash or /v1 and
@@ -33,7 +39,7 @@ export function superOfficeApiRoot(context: RequestContext, webApiUrl: string): 
 	const fix = (problem: string) =>
 		new NodeOperationError(context.getNode(), `The WebAPI URL in the SuperOffice credential ${problem}`, {
 			description:
-				'Open the SuperOffice credential and set WebAPI URL to your tenant\'s address ending in /api, e.g. https://online3.superoffice.com/Cust12345/api (Online) or https://crm.example.com/SuperOffice/api (onsite).',
+				"Open the SuperOffice credential and set WebAPI URL to your tenant's address ending in /api, e.g. https://online3.superoffice.com/Cust12345/api (Online) or https://crm.example.com/SuperOffice/api (onsite).",
 		});
 	let url: URL;
 	try {
@@ -42,7 +48,8 @@ export function superOfficeApiRoot(context: RequestContext, webApiUrl: string): 
 		throw fix(raw === '' ? 'is empty' : `("${raw}") is not a full address starting with https://`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fix('must start with https://');
-	if (url.username || url.password) throw fix('contains a user name or password; put those in the credential fields instead');
+	if (url.username || url.password)
+		throw fix('contains a user name or password; put those in the credential fields instead');
 	if (url.search || url.hash) throw fix('must not contain a query string or # fragment');
 	if (LOGIN_HOSTS.includes(url.hostname.toLowerCase())) {
 		throw fix(
@@ -71,12 +78,16 @@ const spec: ServiceSpec = {
 	errorMessage,
 	hints: {
 		200: 'SuperOffice refused the request. Check that the IDs exist and that the selection or relation can be changed by this user.',
-		401: 'Check the SuperOffice credential: Basic works only onsite; Online needs a valid SOTicket together with the SO-AppToken (your app\'s client secret), or a current Bearer access token.',
+		401: "Check the SuperOffice credential: Basic works only onsite; Online needs a valid SOTicket together with the SO-AppToken (your app's client secret), or a current Bearer access token.",
 		421: 'The tenant is now served from another host (SuperOffice moves tenants between hosts). Update the WebAPI URL in the SuperOffice credential to the current one, shown in the browser address bar when logged in to SuperOffice.',
 	},
 };
 
-export async function superOfficeRequest(this: RequestContext, request: SuperOfficeRequest): Promise<unknown> {
+export async function superOfficeRequest(
+	this: RequestContext,
+	request: SuperOfficeRequest,
+	policy?: RequestPolicy,
+): Promise<unknown> {
 	const credentials = await this.getCredentials<{ webApiUrl: string }>('superOfficeApi');
 	const root = superOfficeApiRoot(this, credentials.webApiUrl);
 	const qs: IDataObject = { ...request.qs };
@@ -86,12 +97,18 @@ export async function superOfficeRequest(this: RequestContext, request: SuperOff
 	const language = request.options?.language?.trim();
 	if (language) headers['Accept-Language'] = language;
 
-	const answer = await serviceRequest.call(this, spec, request.action, {
-		method: request.method,
-		url: `${root}/v1${request.path}`,
-		qs,
-		headers,
-		body: request.body,
-	});
+	const answer = await serviceRequest.call(
+		this,
+		spec,
+		request.action,
+		{
+			method: request.method,
+			url: `${root}/v1${request.path}`,
+			qs,
+			headers,
+			body: request.body,
+		},
+		policy,
+	);
 	return answer.body === '' ? null : answer.body;
 }

@@ -29,25 +29,40 @@ export interface BatchedOperation<V, R> {
 	keyOf: (value: V) => string;
 	/** Most values one request may carry; 1 sends one request per value. */
 	chunkSize: number;
+	/** False sends each item's values in requests of their own (the per-item behaviour). Default true. */
+	combine?: boolean;
+	/** Requests in flight at once; the request policy's pacer decides when each may start. Default 1. */
+	concurrency?: number;
 	send: (batch: Batch<V>) => Promise<R>;
 	/** The output json of one item, from the results of the request(s) that carried its values. */
 	output: (plan: ItemPlan<V>, results: Array<BatchResult<V, R>>) => IDataObject;
 }
 
-export function planBatches<V>(plans: Array<ItemPlan<V>>, keyOf: (value: V) => string, chunkSize: number): Array<Batch<V>> {
-	const groups = new Map<string, Map<string, { value: V; itemIndexes: number[] }>>();
+/**
+ * The fewest requests for these items: per group, each value once, at most `chunkSize` per request.
+ * With `combine` false every item gets requests of its own, as a per-item integration would send.
+ */
+export function planBatches<V>(
+	plans: Array<ItemPlan<V>>,
+	keyOf: (value: V) => string,
+	chunkSize: number,
+	combine = true,
+): Array<Batch<V>> {
+	const buckets = new Map<string, { group: string; unique: Map<string, { value: V; itemIndexes: number[] }> }>();
 	for (const plan of plans) {
-		let unique = groups.get(plan.group);
-		if (!unique) groups.set(plan.group, (unique = new Map()));
+		const bucketKey = combine ? plan.group : `${plan.group}\u0000${plan.itemIndex}`;
+		let bucket = buckets.get(bucketKey);
+		if (!bucket) buckets.set(bucketKey, (bucket = { group: plan.group, unique: new Map() }));
 		for (const value of plan.values) {
 			const key = keyOf(value);
-			const entry = unique.get(key);
-			if (!entry) unique.set(key, { value, itemIndexes: [plan.itemIndex] });
-			else if (entry.itemIndexes[entry.itemIndexes.length - 1] !== plan.itemIndex) entry.itemIndexes.push(plan.itemIndex);
+			const entry = bucket.unique.get(key);
+			if (!entry) bucket.unique.set(key, { value, itemIndexes: [plan.itemIndex] });
+			else if (entry.itemIndexes[entry.itemIndexes.length - 1] !== plan.itemIndex)
+				entry.itemIndexes.push(plan.itemIndex);
 		}
 	}
 	const batches: Array<Batch<V>> = [];
-	for (const [group, unique] of groups) {
+	for (const { group, unique } of buckets.values()) {
 		const entries = [...unique.values()];
 		for (let start = 0; start < entries.length; start += chunkSize) {
 			const chunk = entries.slice(start, start + chunkSize);
@@ -83,8 +98,11 @@ export async function executeBatched<V, R>(
 		}
 	}
 
+	const batches = planBatches(plans, operation.keyOf, operation.chunkSize, operation.combine !== false);
+
 	const results = new Map<number, Array<BatchResult<V, R>>>();
-	for (const batch of planBatches(plans, operation.keyOf, operation.chunkSize)) {
+	let stopWith: Error | undefined;
+	const sendOne = async (batch: Batch<V>) => {
 		try {
 			const response = await operation.send(batch);
 			for (const itemIndex of batch.itemIndexes) {
@@ -94,12 +112,23 @@ export async function executeBatched<V, R>(
 			}
 		} catch (error) {
 			const carried = batch.itemIndexes.length;
-			if (!continueOnFail) throw errorForItem(node, error as Error, batch.itemIndexes[0], carried);
+			if (!continueOnFail) {
+				stopWith ??= errorForItem(node, error as Error, batch.itemIndexes[0], carried);
+				return;
+			}
 			for (const itemIndex of batch.itemIndexes) {
 				failures.set(itemIndex, errorForItem(node, error as Error, itemIndex, carried));
 			}
 		}
-	}
+	};
+	// A few workers take batches in order; without continue-on-fail the first failure stops new sends.
+	let next = 0;
+	const worker = async () => {
+		while (stopWith === undefined && next < batches.length) await sendOne(batches[next++]);
+	};
+	const workers = Math.max(1, Math.min(operation.concurrency ?? 1, batches.length));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (stopWith) throw stopWith;
 
 	const planByItem = new Map(plans.map((plan) => [plan.itemIndex, plan]));
 	const output: INodeExecutionData[] = [];

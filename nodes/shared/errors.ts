@@ -7,8 +7,11 @@ export interface ApiFailure {
 	service: string;
 	/** What the node tried, in the user's words: "remove members from selection 938" */
 	action: string;
-	/** HTTP status as text, or the network error code (ECONNRESET, ETIMEDOUT) when there was no answer */
-	httpCode: string;
+	/**
+	 * HTTP status as text; absent when no answer came (a network code here would make n8n replace the
+	 * whole message with its generic text for that code).
+	 */
+	httpCode?: string;
 	/** The API's own message, verbatim */
 	apiMessage: string;
 	/** How the user can fix it */
@@ -23,7 +26,8 @@ export function apiError(node: INode, failure: ApiFailure, itemIndex?: number, i
 	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 	const shared =
 		itemsInRequest > 1 ? ` This request carried ${itemsInRequest} items combined; all of them failed with it.` : '';
-	const error = new NodeApiError(node, { message: failure.apiMessage, httpCode: failure.httpCode } as JsonObject, {
+	const response = { message: failure.apiMessage, ...(failure.httpCode ? { httpCode: failure.httpCode } : {}) };
+	const error = new NodeApiError(node, response as JsonObject, {
 		message: `${failure.service} could not ${failure.action}: ${failure.apiMessage}${where}`,
 		description: `${failure.hint}${shared}`,
 		httpCode: failure.httpCode,

@@ -7,6 +7,16 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { apiError } from './errors';
+import type { RequestPolicy } from './pacing';
+import {
+	backoffDelay,
+	isRetryableStatus,
+	isTransientNetworkError,
+	MAX_RETRY_WAIT_MS,
+	serverRetryDelay,
+	SINGLE_ATTEMPT,
+	waitBeforeRetry,
+} from './pacing';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -26,54 +36,98 @@ export interface ServiceSpec {
 }
 
 function commonHint(service: string, statusCode: number): string {
-	if (statusCode === 401) return `Check the ${service} credential: the key, ticket or password may be wrong or expired.`;
-	if (statusCode === 403) return `The ${service} user or app is not allowed to do this. Ask an administrator for the needed rights.`;
+	if (statusCode === 401)
+		return `Check the ${service} credential: the key, ticket or password may be wrong or expired.`;
+	if (statusCode === 403)
+		return `The ${service} user or app is not allowed to do this. Ask an administrator for the needed rights.`;
 	if (statusCode === 404) return 'Check the ID: the record may not exist or may have been deleted.';
-	if (statusCode === 429) return `${service} is rate limiting these requests. Wait a moment and run again, or lower the request rate.`;
-	if (statusCode >= 500) return `${service} had a temporary problem. Run again later, or turn on "Retry On Fail" in the node settings.`;
+	if (statusCode === 429)
+		return `${service} is rate limiting these requests. Lower Requests per Second or raise Max Tries in the node's options, or run again later.`;
+	if (statusCode >= 500)
+		return `${service} had a temporary problem. Run again later, or turn on "Retry On Fail" in the node settings.`;
 	return `Check the values sent for this item against what ${service} expects.`;
 }
 
+/**
+ * Sends one request under the execution's policy: paced, and retried on 429, 503, connection resets
+ * and timeouts after the wait the server asks for (or a backoff). Other 4xx answers are never retried.
+ * Every operation that uses this is idempotent: sending it twice leaves the same state.
+ */
 export async function serviceRequest(
 	this: RequestContext,
 	spec: ServiceSpec,
 	action: string,
 	options: IHttpRequestOptions,
+	policy: RequestPolicy = SINGLE_ATTEMPT,
 ): Promise<HttpAnswer> {
-	const fail = (httpCode: string, apiMessage: string, hint: string) =>
-		apiError(this.getNode(), { service: spec.service, action, httpCode, apiMessage, hint });
+	const fail = (httpCode: string | undefined, apiMessage: string, hint: string, tries: number) =>
+		apiError(this.getNode(), {
+			service: spec.service,
+			action,
+			httpCode,
+			apiMessage: tries > 1 ? `${apiMessage} (after ${tries} tries)` : apiMessage,
+			hint,
+		});
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, {
-			...options,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		// No HTTP answer at all. Only the code and text are kept: the request options hold the credential.
-		const { code, message } = error as { code?: string; message?: string };
-		throw fail(
-			code ?? 'NO_RESPONSE',
-			`no answer from ${spec.service} (${message ?? code ?? 'connection failed'})`,
-			`Check that the URL in the ${spec.service} credential is right and reachable from n8n, then run again.`,
-		);
-	}
+	for (let attempt = 1; ; attempt++) {
+		await policy.pacer?.acquire();
+		const canRetry = attempt < policy.maxTries;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, {
+				...options,
+				...(policy.timeoutMs ? { timeout: policy.timeoutMs } : {}),
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			// No HTTP answer at all. n8n-core wraps the network error in a NodeApiError that keeps its code
+			// (ECONNRESET, ECONNABORTED for a timeout) in httpCode. Only the code and text are kept: the
+			// request options behind the original error hold the credential.
+			const wrapped = error as { code?: string; httpCode?: string | null; message?: string };
+			const code = wrapped.code ?? wrapped.httpCode ?? undefined;
+			const message = wrapped.message;
+			if (canRetry && isTransientNetworkError({ code, message })) {
+				await waitBeforeRetry(policy, backoffDelay(attempt));
+				continue;
+			}
+			throw fail(
+				undefined,
+				`no answer from ${spec.service} (${message ?? code ?? 'connection failed'})`,
+				`Check that the URL in the ${spec.service} credential is right and reachable from n8n, then run again. If ${spec.service} is slow, raise the Timeout option.`,
+				attempt,
+			);
+		}
 
-	const answer: HttpAnswer = { statusCode: response.statusCode, headers: response.headers, body: response.body };
-	const apiMessage = spec.errorMessage(answer);
-	if (apiMessage !== undefined) {
-		const hint = spec.hints?.[answer.statusCode] ?? commonHint(spec.service, answer.statusCode);
-		throw fail(String(answer.statusCode), apiMessage, hint);
+		const answer: HttpAnswer = {
+			statusCode: response.statusCode,
+			headers: response.headers ?? {},
+			body: response.body,
+		};
+		if (canRetry && isRetryableStatus(answer.statusCode)) {
+			const asked = serverRetryDelay(answer.headers, answer.body);
+			if (asked === undefined || asked <= MAX_RETRY_WAIT_MS) {
+				await waitBeforeRetry(policy, asked ?? backoffDelay(attempt));
+				continue;
+			}
+		}
+		const apiMessage = spec.errorMessage(answer);
+		if (apiMessage !== undefined) {
+			const hint = spec.hints?.[answer.statusCode] ?? commonHint(spec.service, answer.statusCode);
+			throw fail(String(answer.statusCode), apiMessage, hint, attempt);
+		}
+		return answer;
 	}
-	return answer;
 }
 
 /** Text for an error answer whose body is not the documented JSON (an HTML error page, plain text). */
 export function describeBody(body: unknown, statusCode: number): string {
 	if (typeof body === 'string' && body.trim() !== '') {
-		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+		const text = body
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 	}
 	return `HTTP ${statusCode} with no explanation`;

@@ -8,7 +8,11 @@ export interface Operation {
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
 
-export async function route(this: IExecuteFunctions, service: string, resources: ResourceMap): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	service: string,
+	resources: ResourceMap,
+): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const chosen = resources[resource]?.[operation];

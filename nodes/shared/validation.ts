@@ -86,7 +86,12 @@ export function parseIdList(node: INode, itemIndex: number, field: string, value
 	const ids = nonEmptyList(node, itemIndex, field, value, 'ID');
 	const malformed = ids.find((id) => /\s/.test(id));
 	if (malformed !== undefined) {
-		throw invalidInput(node, itemIndex, `${field} contains "${malformed}", which is not an ID`, 'IDs cannot contain spaces.');
+		throw invalidInput(
+			node,
+			itemIndex,
+			`${field} contains "${malformed}", which is not an ID`,
+			'IDs cannot contain spaces.',
+		);
 	}
 	return ids;
 }

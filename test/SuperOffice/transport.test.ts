@@ -14,7 +14,10 @@ describe('SuperOffice requests', () => {
 	afterEach(async () => await sim.close());
 	afterAll(async () => await shutdownHarness());
 
-	const deleteRelation = async (credentials: ReturnType<typeof superOfficeCredential>, onError?: 'continueRegularOutput') =>
+	const deleteRelation = async (
+		credentials: ReturnType<typeof superOfficeCredential>,
+		onError?: 'continueRegularOutput',
+	) =>
 		await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
@@ -67,7 +70,7 @@ describe('SuperOffice requests', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('explains a wrong password with SuperOffice\'s message and a hint, without the secret', async () => {
+	it("explains a wrong password with SuperOffice's message and a hint, without the secret", async () => {
 		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { password: 'wrong-secret-123' }));
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -94,10 +97,14 @@ describe('SuperOffice requests', () => {
 	});
 
 	it.each([
-		[500, { Error: true, ErrorType: 'SoException', ErrorMessage: 'Database timeout', ErrorSource: 'x' }, 'Database timeout'],
+		[
+			500,
+			{ Error: true, ErrorType: 'SoException', ErrorMessage: 'Database timeout', ErrorSource: 'x' },
+			'Database timeout',
+		],
 		[502, '<html><body><h1>502 Bad Gateway</h1></body></html>', '502 Bad Gateway'],
 		[403, { Message: 'Access denied', MessageDetail: 'No delete rights' }, 'No delete rights'],
-	])('carries the API\'s text for HTTP %i', async (status, body, text) => {
+	])("carries the API's text for HTTP %i", async (status, body, text) => {
 		sim.injectFault({ status, body });
 		const result = await deleteRelation(superOfficeCredential(sim));
 
@@ -105,9 +112,13 @@ describe('SuperOffice requests', () => {
 		expect(result.error?.message).toContain(text);
 	});
 
-	it('reports a dropped connection as no answer', async () => {
+	it('reports a dropped connection as no answer once Max Tries is used up', async () => {
 		sim.injectFault({ kind: 'reset' });
-		const result = await deleteRelation(superOfficeCredential(sim));
+		const result = await harness.runNode({
+			nodeType: 'superOffice',
+			parameters: { resource: 'relation', operation: 'delete', relationId: 413, options: { maxTries: 1 } },
+			credentials: superOfficeCredential(sim),
+		});
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toContain('no answer from SuperOffice');

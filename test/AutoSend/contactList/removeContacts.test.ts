@@ -83,7 +83,7 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		expect(result.items[0].json).toMatchObject({ contactIds: [contactId], request: { removed: 1 } });
 	});
 
-	it('gives each item the API\'s per-value errors that name its own values', async () => {
+	it("gives each item the API's per-value errors that name its own values", async () => {
 		const result = await run([{}], { removeBy: 'contactId', emails: undefined, contactIds: 'not-an-id' });
 
 		expect(result.items[0].json.errors).toEqual([{ contactId: 'not-an-id', message: 'Invalid contact ID' }]);
@@ -128,7 +128,11 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 	});
 
 	it('refuses email addresses given as contact IDs', async () => {
-		const result = await run([{ ids: 'jane@example.com' }], { removeBy: 'contactId', emails: undefined, contactIds: '={{ $json.ids }}' });
+		const result = await run([{ ids: 'jane@example.com' }], {
+			removeBy: 'contactId',
+			emails: undefined,
+			contactIds: '={{ $json.ids }}',
+		});
 
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toBe('Contact IDs contains the email address "jane@example.com" [item 0]');
@@ -137,13 +141,17 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 	});
 
 	it('refuses neither emails nor contact IDs', async () => {
-		const result = await run([{ ids: [] }], { removeBy: 'contactId', emails: undefined, contactIds: '={{ $json.ids }}' });
+		const result = await run([{ ids: [] }], {
+			removeBy: 'contactId',
+			emails: undefined,
+			contactIds: '={{ $json.ids }}',
+		});
 
 		expect(result.error?.message).toContain('Contact IDs needs at least one ID');
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('explains a wrong API key with AutoSend\'s message, without showing the key', async () => {
+	it("explains a wrong API key with AutoSend's message, without showing the key", async () => {
 		const result = await harness.runNode({
 			nodeType: 'autoSend',
 			parameters: removeContactsParameters(NEWSLETTER),
@@ -161,8 +169,11 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 
 	it.each([
 		[{ success: false, error: 'Authenticated sender not found' }, 'Authenticated sender not found'],
-		[{ success: false, error: { message: 'Plan upgrade required', code: 'PLAN_UPGRADE_REQUIRED' } }, 'Plan upgrade required'],
-	])('reads AutoSend\'s error whether it is a string or an object', async (body, text) => {
+		[
+			{ success: false, error: { message: 'Plan upgrade required', code: 'PLAN_UPGRADE_REQUIRED' } },
+			'Plan upgrade required',
+		],
+	])("reads AutoSend's error whether it is a string or an object", async (body, text) => {
 		sim.injectFault({ status: 402, body });
 		const result = await run([{ emails: 'jane@example.com' }]);
 

@@ -29,7 +29,9 @@ describe('SuperOffice › Relation › Delete', () => {
 
 		expect(result.items).toEqual([{ json: { success: true, relationId: 413 }, pairedItem: { item: 0 } }]);
 		expect(sim.state.relations.has(413)).toBe(false);
-		expect(sim.requests.filter((r) => r.path === ENDPOINT).map((r) => r.body)).toEqual([{ ContactRelationEntityId: 413 }]);
+		expect(sim.requests.filter((r) => r.path === ENDPOINT).map((r) => r.body)).toEqual([
+			{ ContactRelationEntityId: 413 },
+		]);
 	});
 
 	it('deletes several relations, one request each, outputs paired in input order', async () => {
@@ -55,7 +57,7 @@ describe('SuperOffice › Relation › Delete', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('reports a relation that does not exist with SuperOffice\'s message', async () => {
+	it("reports a relation that does not exist with SuperOffice's message", async () => {
 		const result = await run([{ relationId: 999 }]);
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -71,5 +73,19 @@ describe('SuperOffice › Relation › Delete', () => {
 			json: { error: expect.stringContaining('Relation 999 does not exist') },
 			pairedItem: { item: 1 },
 		});
+	});
+
+	it('with On Error: Continue (using error output), sends failed items down the error output', async () => {
+		const result = await harness.runNode({
+			nodeType: 'superOffice',
+			parameters: { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' },
+			credentials: superOfficeCredential(sim),
+			items: [{ relationId: 413 }, { relationId: 999 }],
+			onError: 'continueErrorOutput',
+		});
+
+		expect(result.items.map((item) => item.json)).toEqual([{ success: true, relationId: 413 }]);
+		expect(result.errorItems).toHaveLength(1);
+		expect(result.errorItems[0].json.error).toContain('Relation 999 does not exist [item 1]');
 	});
 });

@@ -88,7 +88,13 @@ describe('SuperOffice › Selection › Remove Members', () => {
 
 		const bodies = sim.requests.filter((r) => r.path === ENDPOINT).map((r) => r.body);
 		expect(bodies).toEqual([
-			{ SelectionId: 938, ContactPersonIds: [{ PersonId: 266, ContactId: 138 }, { PersonId: 267, ContactId: 138 }] },
+			{
+				SelectionId: 938,
+				ContactPersonIds: [
+					{ PersonId: 266, ContactId: 138 },
+					{ PersonId: 267, ContactId: 138 },
+				],
+			},
 			{ SelectionId: 939, ContactPersonIds: [{ PersonId: 301, ContactId: 139 }] },
 		]);
 		expect(result.items.map((item) => item.json.selectionId)).toEqual([938, 939, 938]);
@@ -146,20 +152,23 @@ describe('SuperOffice › Selection › Remove Members', () => {
 		expect(sim.requests.filter((r) => r.path === ENDPOINT)).toHaveLength(0);
 	});
 
-	it('leaves a malformed static selection ID to n8n\'s own parameter check', async () => {
+	it("leaves a malformed static selection ID to n8n's own parameter check", async () => {
 		await expect(run([{ contactId: 138, personId: 266 }], {}, '12a')).rejects.toThrow(/workflow has issues/);
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it.each([[0], ['-5'], ['12a'], [''], [null], [[938]]])('refuses the selection ID %j from an expression', async (selectionId) => {
-		const result = await run([{ selectionId, contactId: 138, personId: 266 }], {}, '={{ $json.selectionId }}');
+	it.each([[0], ['-5'], ['12a'], [''], [null], [[938]]])(
+		'refuses the selection ID %j from an expression',
+		async (selectionId) => {
+			const result = await run([{ selectionId, contactId: 138, personId: 266 }], {}, '={{ $json.selectionId }}');
 
-		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toMatch(/^Selection must be a whole number.*\[item 0\]$/);
-		expect(sim.requests).toHaveLength(0);
-	});
+			expect(result.error).toBeInstanceOf(NodeOperationError);
+			expect(result.error?.message).toMatch(/^Selection must be a whole number.*\[item 0\]$/);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
 
-	it('reports SuperOffice\'s own message when the agent answers an error with status 200', async () => {
+	it("reports SuperOffice's own message when the agent answers an error with status 200", async () => {
 		const result = await run([{ contactId: 138, personId: 266 }], {}, 999);
 
 		expect(result.error).toBeInstanceOf(NodeApiError);

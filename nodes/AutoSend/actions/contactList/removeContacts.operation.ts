@@ -3,11 +3,20 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { BatchResult } from '../../../shared/batching';
 import { executeBatched } from '../../../shared/batching';
+import type { BatchingDefaults, BatchingOptions } from '../../../shared/options';
+import { batchingOptions, executionPlan, optionsCollection } from '../../../shared/options';
 import { invalidInput, parseEmails, parseIdList } from '../../../shared/validation';
 import { autoSendRequest } from '../../transport';
 
-/** AutoSend documents no maximum here, but caps its other bulk endpoints at 100; staying at 100 is safe. */
-const VALUES_PER_REQUEST = 100;
+/**
+ * AutoSend allows 2 requests per second per API key by default. It documents no maximum of values per
+ * request here, but caps its other bulk endpoints at 100; staying at 100 is safe.
+ */
+const BATCHING: BatchingDefaults = {
+	service: 'AutoSend',
+	requestsPerSecond: 2,
+	batch: { unit: 'email addresses or contact IDs', default: 100, max: 100 },
+};
 const GLOBAL_LIST = 'GLOBAL_CONTACT_LIST';
 
 interface RemoveResult {
@@ -70,6 +79,27 @@ const properties: INodeProperties[] = [
 		description: 'One contact ID, a comma-separated list, or an expression returning an array',
 		displayOptions: { show: { removeBy: ['contactId'] } },
 	},
+	optionsCollection([
+		...batchingOptions('AutoSend', { combines: true }),
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description:
+				'Most email addresses or contact IDs one request carries when items are combined (default and maximum 100)',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+			default: 2,
+			description:
+				'Most requests this node starts per second; AutoSend allows 2 per API key unless it raised your limit. Requests under this rate are not delayed.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -80,7 +110,10 @@ export const description = updateDisplayOptions(
 /** The API's per-value errors that name one of this item's values: the only per-value facts it gives. */
 function errorsFor(values: string[], errors: IDataObject[]): IDataObject[] {
 	const mine = new Set(values);
-	return errors.filter((error) => mine.has(String(error.email ?? error.contactId ?? '').toLowerCase()) || mine.has(String(error.contactId ?? '')));
+	return errors.filter(
+		(error) =>
+			mine.has(String(error.email ?? error.contactId ?? '').toLowerCase()) || mine.has(String(error.contactId ?? '')),
+	);
 }
 
 function summarise(values: string[], results: Array<BatchResult<string, RemoveResult>>): IDataObject {
@@ -98,6 +131,7 @@ function summarise(values: string[], results: Array<BatchResult<string, RemoveRe
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
+	const plan = executionPlan(this.getNodeParameter('options', 0, {}) as BatchingOptions, BATCHING);
 	return await executeBatched<string, RemoveResult>(this, {
 		prepare: (itemIndex) => {
 			const contactListId = String(
@@ -111,7 +145,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					node,
 					itemIndex,
 					'Contacts cannot be removed from GLOBAL_CONTACT_LIST ("All Contacts")',
-					'Removing someone from all contacts means deleting the contact; use AutoSend\'s Delete Contact instead, or choose a specific list.',
+					"Removing someone from all contacts means deleting the contact; use AutoSend's Delete Contact instead, or choose a specific list.",
 				);
 			}
 			const removeBy = this.getNodeParameter('removeBy', itemIndex) as 'email' | 'contactId';
@@ -132,15 +166,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return { itemIndex, group: `${removeBy}\u0000${contactListId}`, values: [...new Set(values)] };
 		},
 		keyOf: (value) => value,
-		chunkSize: VALUES_PER_REQUEST,
+		chunkSize: plan.batchSize,
+		combine: plan.combine,
+		concurrency: plan.concurrency,
 		send: async (batch) => {
 			const [removeBy, contactListId] = batch.group.split('\u0000');
-			const data = await autoSendRequest.call(this, {
-				method: 'POST',
-				path: `/contact-lists/${encodeURIComponent(contactListId)}/contacts/remove`,
-				action: `remove contacts from list ${contactListId}`,
-				body: removeBy === 'email' ? { emails: batch.values } : { contactIds: batch.values },
-			});
+			const data = await autoSendRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: `/contact-lists/${encodeURIComponent(contactListId)}/contacts/remove`,
+					action: `remove contacts from list ${contactListId}`,
+					body: removeBy === 'email' ? { emails: batch.values } : { contactIds: batch.values },
+				},
+				plan,
+			);
 			return {
 				removed: Number(data.removed ?? 0),
 				notInList: Number(data.notInList ?? 0),

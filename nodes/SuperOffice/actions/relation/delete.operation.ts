@@ -3,9 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { executeBatched } from '../../../shared/batching';
 import { parseInteger } from '../../../shared/validation';
+import type { BatchingOptions } from '../../../shared/options';
+import { executionPlan } from '../../../shared/options';
 import type { SuperOfficeOptions } from '../../transport';
 import { superOfficeRequest } from '../../transport';
-import { superOfficeOptions } from '../common.description';
+import { superOfficeOptions, SUPEROFFICE_BATCHING } from '../common.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,29 +18,44 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'ID of the relation between two companies or persons to delete (its RelationId)',
 	},
-	superOfficeOptions,
+	superOfficeOptions({ combines: false }),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['relation'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['relation'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions;
+	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions & BatchingOptions;
+	const plan = executionPlan(options, SUPEROFFICE_BATCHING);
+	// One relation per call: the calls cannot be combined, so they go out concurrently at the paced rate.
 	return await executeBatched<number, unknown>(this, {
 		prepare: (itemIndex) => {
-			const relationId = parseInteger(node, itemIndex, 'Relation ID', this.getNodeParameter('relationId', itemIndex, 0));
+			const relationId = parseInteger(
+				node,
+				itemIndex,
+				'Relation ID',
+				this.getNodeParameter('relationId', itemIndex, 0),
+			);
 			return { itemIndex, group: String(relationId), values: [relationId] };
 		},
 		keyOf: String,
 		chunkSize: 1,
+		concurrency: plan.concurrency,
 		send: async (batch) =>
-			await superOfficeRequest.call(this, {
-				method: 'POST',
-				path: '/Agents/Relation/DeleteContactRelation',
-				action: `delete relation ${batch.group}`,
-				body: { ContactRelationEntityId: batch.values[0] },
-				options,
-			}),
+			await superOfficeRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: '/Agents/Relation/DeleteContactRelation',
+					action: `delete relation ${batch.group}`,
+					body: { ContactRelationEntityId: batch.values[0] },
+					options,
+				},
+				plan,
+			),
 		output: (plan) => ({ success: true, relationId: plan.values[0] }),
 	});
 }

@@ -3,18 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 import { executeBatched } from '../../../shared/batching';
 import { parseInteger } from '../../../shared/validation';
+import type { BatchingOptions } from '../../../shared/options';
+import { executionPlan } from '../../../shared/options';
 import type { SuperOfficeOptions } from '../../transport';
 import { superOfficeRequest } from '../../transport';
-import { superOfficeOptions } from '../common.description';
+import { MEMBER_BATCHING, superOfficeOptions } from '../common.description';
 
 /** SuperOffice's ContactPersonId carrier: a person, or with PersonId 0 the company itself. */
 interface ContactPersonId {
 	PersonId: number;
 	ContactId: number;
 }
-
-/** SuperOffice documents no limit; this keeps each request body well below typical proxy limits. */
-const MEMBERS_PER_REQUEST = 500;
 
 const properties: INodeProperties[] = [
 	{
@@ -58,14 +57,18 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'ID of the person to remove. Use 0 to remove the company itself from the selection.',
 	},
-	superOfficeOptions,
+	superOfficeOptions({ combines: true }),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['selection'], operation: ['removeMembers'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['selection'], operation: ['removeMembers'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions;
+	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions & BatchingOptions;
+	const plan = executionPlan(options, MEMBER_BATCHING);
 	return await executeBatched<ContactPersonId, unknown>(this, {
 		prepare: (itemIndex) => {
 			const selectionId = parseInteger(
@@ -78,20 +81,31 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				PersonId: parseInteger(node, itemIndex, 'Person ID', this.getNodeParameter('personId', itemIndex, 0), {
 					allowZero: true,
 				}),
-				ContactId: parseInteger(node, itemIndex, 'Company (Contact) ID', this.getNodeParameter('contactId', itemIndex, 0)),
+				ContactId: parseInteger(
+					node,
+					itemIndex,
+					'Company (Contact) ID',
+					this.getNodeParameter('contactId', itemIndex, 0),
+				),
 			};
 			return { itemIndex, group: String(selectionId), values: [member] };
 		},
 		keyOf: (member) => `${member.PersonId}:${member.ContactId}`,
-		chunkSize: MEMBERS_PER_REQUEST,
+		chunkSize: plan.batchSize,
+		combine: plan.combine,
+		concurrency: plan.concurrency,
 		send: async (batch) =>
-			await superOfficeRequest.call(this, {
-				method: 'POST',
-				path: '/Agents/Selection/RemoveContactSelectionMembers',
-				action: `remove members from selection ${batch.group}`,
-				body: { SelectionId: Number(batch.group), ContactPersonIds: batch.values },
-				options,
-			}),
+			await superOfficeRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: '/Agents/Selection/RemoveContactSelectionMembers',
+					action: `remove members from selection ${batch.group}`,
+					body: { SelectionId: Number(batch.group), ContactPersonIds: batch.values },
+					options,
+				},
+				plan,
+			),
 		output: (plan) => ({
 			success: true,
 			selectionId: Number(plan.group),

@@ -1,0 +1,112 @@
+// Client-side rate limiting and retry decisions, shared by every request a node execution sends.
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Lets at most `perSecond` requests start in any sliding one-second window (for rates below 1, one per
+ * 1/rate seconds). A request under the rate starts at once: pacing adds no latency until the rate is
+ * reached. A small margin absorbs network jitter against servers that count in fixed windows.
+ */
+export class Pacer {
+	private readonly starts: number[] = [];
+	private readonly burst: number;
+	private readonly windowMs: number;
+	private pausedUntil = 0;
+
+	constructor(perSecond: number, marginMs = 25) {
+		this.burst = Math.max(1, Math.floor(perSecond));
+		this.windowMs = (this.burst * 1000) / perSecond + marginMs;
+	}
+
+	async acquire(): Promise<void> {
+		for (;;) {
+			const now = Date.now();
+			if (now < this.pausedUntil) {
+				await sleep(this.pausedUntil - now);
+				continue;
+			}
+			while (this.starts.length > 0 && now - this.starts[0] >= this.windowMs) this.starts.shift();
+			if (this.starts.length < this.burst) {
+				this.starts.push(now);
+				return;
+			}
+			await sleep(this.starts[0] + this.windowMs - now);
+		}
+	}
+
+	/** Holds every request of this execution back, e.g. after the server asked to wait. */
+	pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+}
+
+export interface RequestPolicy {
+	pacer?: Pacer;
+	/** Total attempts for a request that was rate limited or hit a passing failure; 1 = no retry. */
+	maxTries: number;
+	timeoutMs?: number;
+}
+
+/** One attempt, no pacing: for pickers and anything outside an execution. */
+export const SINGLE_ATTEMPT: RequestPolicy = { maxTries: 1 };
+
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+]);
+const BACKOFF_BASE_MS = 1000;
+/** Longer waits than this fail the request instead: a workflow should not sit idle for minutes. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+export function isTransientNetworkError(error: { code?: string; message?: string }): boolean {
+	return TRANSIENT_NETWORK_CODES.has(error.code ?? '') || /socket hang up|timeout/i.test(error.message ?? '');
+}
+
+export function isRetryableStatus(statusCode: number): boolean {
+	return statusCode === 429 || statusCode === 503;
+}
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * How long the server asked us to wait, in ms: Retry-After (seconds or an HTTP date), AutoSend's
+ * `retryAfter` body field (seconds), or X-RateLimit-Reset (a Unix time, or seconds from now).
+ */
+export function serverRetryDelay(headers: IDataObject, body: unknown, now = Date.now()): number | undefined {
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;
+	const error = (json.error && typeof json.error === 'object' ? json.error : {}) as IDataObject;
+	const bodySeconds = Number(json.retryAfter ?? error.retryAfter);
+	if (Number.isFinite(bodySeconds) && bodySeconds >= 0) return bodySeconds * 1000;
+	const reset = Number(header(headers, 'x-ratelimit-reset'));
+	if (Number.isFinite(reset) && reset > 0) {
+		// Unix seconds are far larger than any sensible "seconds from now".
+		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
+	}
+	return undefined;
+}
+
+/** Exponential backoff with jitter for the given attempt (1 = the wait after the first failure). */
+export function backoffDelay(attempt: number): number {
+	const ceiling = BACKOFF_BASE_MS * 2 ** (attempt - 1);
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+export async function waitBeforeRetry(policy: RequestPolicy, ms: number): Promise<void> {
+	policy.pacer?.pause(ms);
+	await sleep(ms);
+}
