@@ -5,7 +5,9 @@ import { sleep } from 'n8n-workflow';
 /**
  * Lets at most `perSecond` requests start in any sliding one-second window (for rates below 1, one per
  * 1/rate seconds). A request under the rate starts at once: pacing adds no latency until the rate is
- * reached. A small margin absorbs network jitter against servers that count in fixed windows.
+ * reached. A margin absorbs the gap between admitting a request and its bytes reaching the server
+ * (credential lookup, a busy event loop), which would otherwise put an 11th request into a server's
+ * one-second window now and then.
  */
 export class Pacer {
 	private readonly starts: number[] = [];
@@ -13,7 +15,7 @@ export class Pacer {
 	private readonly windowMs: number;
 	private pausedUntil = 0;
 
-	constructor(perSecond: number, marginMs = 25) {
+	constructor(perSecond: number, marginMs = 75) {
 		this.burst = Math.max(1, Math.floor(perSecond));
 		this.windowMs = (this.burst * 1000) / perSecond + marginMs;
 	}
