@@ -15,6 +15,7 @@ import {
 	MAX_RETRY_WAIT_MS,
 	serverRetryDelay,
 	SINGLE_ATTEMPT,
+	statedRateLimit,
 	waitBeforeRetry,
 } from './pacing';
 
@@ -105,6 +106,7 @@ export async function serviceRequest(
 			headers: response.headers ?? {},
 			body: response.body,
 		};
+		if (answer.statusCode === 429) policy.pacer?.slowDown(statedRateLimit(answer.headers));
 		if (canRetry && isRetryableStatus(answer.statusCode)) {
 			const asked = serverRetryDelay(answer.headers, answer.body);
 			if (asked === undefined || asked <= MAX_RETRY_WAIT_MS) {

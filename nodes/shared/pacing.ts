@@ -2,6 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+const MIN_RATE = 0.1;
+
 /**
  * Lets at most `perSecond` requests start in any sliding one-second window (for rates below 1, one per
  * 1/rate seconds). A request under the rate starts at once: pacing adds no latency until the rate is
@@ -11,13 +13,34 @@ import { sleep } from 'n8n-workflow';
  */
 export class Pacer {
 	private readonly starts: number[] = [];
-	private readonly burst: number;
-	private readonly windowMs: number;
+	private burst = 1;
+	private windowMs = 1000;
 	private pausedUntil = 0;
 
-	constructor(perSecond: number, marginMs = 75) {
+	constructor(
+		private perSecond: number,
+		private readonly marginMs = 75,
+	) {
+		this.setRate(perSecond);
+	}
+
+	get rate(): number {
+		return this.perSecond;
+	}
+
+	private setRate(perSecond: number) {
+		this.perSecond = perSecond;
 		this.burst = Math.max(1, Math.floor(perSecond));
-		this.windowMs = (this.burst * 1000) / perSecond + marginMs;
+		this.windowMs = (this.burst * 1000) / perSecond + this.marginMs;
+	}
+
+	/**
+	 * The server rate limited us, so it allows less than we send: halve the rate (or take the limit the
+	 * server states, if lower), or the same requests would keep losing the race for its window.
+	 */
+	slowDown(statedLimit?: number): void {
+		const halved = Math.max(MIN_RATE, this.perSecond / 2);
+		this.setRate(statedLimit && statedLimit >= MIN_RATE ? Math.min(halved, statedLimit) : halved);
 	}
 
 	async acquire(): Promise<void> {
@@ -100,6 +123,12 @@ export function serverRetryDelay(headers: IDataObject, body: unknown, now = Date
 		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
 	}
 	return undefined;
+}
+
+/** The limit a server states per window (X-RateLimit-Limit), when it states one. */
+export function statedRateLimit(headers: IDataObject): number | undefined {
+	const limit = Number(header(headers, 'x-ratelimit-limit'));
+	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
 }
 
 /** Exponential backoff with jitter for the given attempt (1 = the wait after the first failure). */
