@@ -49,15 +49,22 @@ function commonHint(service: string, statusCode: number): string {
 	return `Check the values sent for this item against what ${service} expects.`;
 }
 
+/** What one request is, for the policy: only a request that leaves the same state when sent twice may be retried. */
+export interface RequestKind {
+	/** For error messages: "remove members from selection 938" */
+	action: string;
+	idempotent: boolean;
+}
+
 /**
- * Sends one request under the execution's policy: paced, and retried on 429, 503, connection resets
- * and timeouts after the wait the server asks for (or a backoff). Other 4xx answers are never retried.
- * Every operation that uses this is idempotent: sending it twice leaves the same state.
+ * Sends one request under the execution's policy: paced, and, when idempotent, retried on 429, 503,
+ * connection resets and timeouts after the wait the server asks for (or a backoff). Other 4xx
+ * answers are never retried.
  */
 export async function serviceRequest(
 	this: RequestContext,
 	spec: ServiceSpec,
-	action: string,
+	{ action, idempotent }: RequestKind,
 	options: IHttpRequestOptions,
 	policy: RequestPolicy = SINGLE_ATTEMPT,
 ): Promise<HttpAnswer> {
@@ -71,8 +78,8 @@ export async function serviceRequest(
 		});
 
 	for (let attempt = 1; ; attempt++) {
-		await policy.pacer?.acquire();
-		const canRetry = attempt < policy.maxTries;
+		const admittedAt = (await policy.pacer?.acquire()) ?? Date.now();
+		const canRetry = idempotent && attempt < policy.maxTries;
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, spec.credentialType, {
@@ -106,7 +113,8 @@ export async function serviceRequest(
 			headers: response.headers ?? {},
 			body: response.body,
 		};
-		if (answer.statusCode === 429) policy.pacer?.slowDown(statedRateLimit(answer.headers));
+		if (answer.statusCode === 429) policy.pacer?.slowDown(admittedAt, statedRateLimit(answer.headers));
+		else if (answer.statusCode < 300) policy.pacer?.speedUp();
 		if (canRetry && isRetryableStatus(answer.statusCode)) {
 			const asked = serverRetryDelay(answer.headers, answer.body);
 			if (asked === undefined || asked <= MAX_RETRY_WAIT_MS) {
@@ -123,14 +131,20 @@ export async function serviceRequest(
 	}
 }
 
-/** Text for an error answer whose body is not the documented JSON (an HTML error page, plain text). */
+/**
+ * Text for an answer whose body is not the documented JSON: an HTML error page or plain text without
+ * its tags, or a short JSON excerpt.
+ */
 export function describeBody(body: unknown, statusCode: number): string {
-	if (typeof body === 'string' && body.trim() !== '') {
-		const text = body
-			.replace(/<[^>]*>/g, ' ')
-			.replace(/\s+/g, ' ')
-			.trim();
-		return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-	}
-	return `HTTP ${statusCode} with no explanation`;
+	const text =
+		typeof body === 'string'
+			? body
+					.replace(/<[^>]*>/g, ' ')
+					.replace(/\s+/g, ' ')
+					.trim()
+			: body && typeof body === 'object'
+				? JSON.stringify(body)
+				: '';
+	if (text === '' || text === '{}') return `HTTP ${statusCode} with no explanation`;
+	return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

@@ -13,15 +13,18 @@ const MIN_RATE = 0.1;
  */
 export class Pacer {
 	private readonly starts: number[] = [];
+	private perSecond: number;
 	private burst = 1;
 	private windowMs = 1000;
 	private pausedUntil = 0;
+	private lastSlowDown = 0;
 
 	constructor(
-		private perSecond: number,
+		private readonly configured: number,
 		private readonly marginMs = 75,
 	) {
-		this.setRate(perSecond);
+		this.perSecond = configured;
+		this.setRate(configured);
 	}
 
 	get rate(): number {
@@ -34,16 +37,8 @@ export class Pacer {
 		this.windowMs = (this.burst * 1000) / perSecond + this.marginMs;
 	}
 
-	/**
-	 * The server rate limited us, so it allows less than we send: halve the rate (or take the limit the
-	 * server states, if lower), or the same requests would keep losing the race for its window.
-	 */
-	slowDown(statedLimit?: number): void {
-		const halved = Math.max(MIN_RATE, this.perSecond / 2);
-		this.setRate(statedLimit && statedLimit >= MIN_RATE ? Math.min(halved, statedLimit) : halved);
-	}
-
-	async acquire(): Promise<void> {
+	/** Waits until a request may start; returns when it was admitted. */
+	async acquire(): Promise<number> {
 		for (;;) {
 			const now = Date.now();
 			if (now < this.pausedUntil) {
@@ -53,7 +48,7 @@ export class Pacer {
 			while (this.starts.length > 0 && now - this.starts[0] >= this.windowMs) this.starts.shift();
 			if (this.starts.length < this.burst) {
 				this.starts.push(now);
-				return;
+				return now;
 			}
 			await sleep(this.starts[0] + this.windowMs - now);
 		}
@@ -62,6 +57,25 @@ export class Pacer {
 	/** Holds every request of this execution back, e.g. after the server asked to wait. */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+
+	/**
+	 * The server rate limited a request admitted at `admittedAt`, so it allows less than we send: halve
+	 * the rate (or take the limit it states, if lower). Requests of the same burst were admitted before
+	 * the last slow-down and do not halve it again, or one burst would collapse the rate.
+	 */
+	slowDown(admittedAt: number, statedLimit?: number): void {
+		if (admittedAt < this.lastSlowDown) return;
+		const halved = Math.max(MIN_RATE, this.perSecond / 2);
+		this.setRate(statedLimit && statedLimit >= MIN_RATE ? Math.min(halved, statedLimit) : halved);
+		this.lastSlowDown = Date.now();
+	}
+
+	/** A request went through: creep back toward the configured rate (additive increase). */
+	speedUp(): void {
+		if (this.perSecond < this.configured) {
+			this.setRate(Math.min(this.configured, this.perSecond + Math.max(MIN_RATE, this.configured / 20)));
+		}
 	}
 }
 

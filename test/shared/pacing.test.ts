@@ -1,5 +1,5 @@
 // How the nodes read a server's "wait" signals, and the backoff when there is none.
-import { backoffDelay, serverRetryDelay } from '../../nodes/shared/pacing';
+import { backoffDelay, Pacer, serverRetryDelay } from '../../nodes/shared/pacing';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
@@ -38,5 +38,40 @@ describe('backoffDelay', () => {
 				expect(delay).toBeLessThanOrEqual(ceiling);
 			}
 		}
+	});
+});
+
+describe('Pacer rate adaptation', () => {
+	it('halves the rate once per burst of 429s, not once per rejected request', () => {
+		const pacer = new Pacer(10);
+		const admitted = Date.now() - 5;
+		pacer.slowDown(admitted);
+		pacer.slowDown(admitted);
+		pacer.slowDown(admitted);
+		expect(pacer.rate).toBe(5);
+
+		pacer.slowDown(Date.now() + 1);
+		expect(pacer.rate).toBe(2.5);
+	});
+
+	it('takes the limit the server states when it is lower than half', () => {
+		const pacer = new Pacer(10);
+		pacer.slowDown(Date.now(), 2);
+		expect(pacer.rate).toBe(2);
+	});
+
+	it('creeps back to the configured rate after successes, never beyond', () => {
+		const pacer = new Pacer(10);
+		pacer.slowDown(Date.now());
+		for (let i = 0; i < 5; i++) pacer.speedUp();
+		expect(pacer.rate).toBe(7.5);
+		for (let i = 0; i < 50; i++) pacer.speedUp();
+		expect(pacer.rate).toBe(10);
+	});
+
+	it('never goes below 0.1 requests per second', () => {
+		const pacer = new Pacer(1);
+		for (let i = 0; i < 20; i++) pacer.slowDown(Date.now() + i + 1);
+		expect(pacer.rate).toBe(0.1);
 	});
 });
