@@ -1,6 +1,7 @@
 // Every AutoSend request goes through autoSendRequest: base URL from the credential, JSON, and the
 // mapping of AutoSend's error envelope ({ success: false, error: { message } } or a plain-string error).
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
 import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
@@ -13,21 +14,24 @@ export interface AutoSendRequest {
 	path: string;
 	/** What the request does, for error messages: "remove contacts from list 60d5…" */
 	action: string;
+	/** Whether sending it twice leaves the same state; only such requests are retried */
+	idempotent: boolean;
 	body?: IDataObject;
 	qs?: IDataObject;
 }
 
 function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
 	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;
-	if (statusCode < 300 && json.success !== false) return undefined;
+	if (statusCode < 300 && json.success === true) return undefined;
 	const error = json.error;
 	if (typeof error === 'string' && error !== '') return error;
 	if (error && typeof error === 'object') {
 		const { message, code } = error as IDataObject;
-		if (typeof message === 'string' && message !== '')
-			return typeof code === 'string' ? `${message} (${code})` : message;
+		if (typeof message === 'string' && message !== '') return typeof code === 'string' ? `${message} (${code})` : message;
 	}
 	if (typeof json.message === 'string' && json.message !== '') return json.message;
+	// A 2xx without AutoSend's { success: true } envelope (a proxy's page, cut-off JSON) proves nothing.
+	if (statusCode < 300) return `unexpected answer without AutoSend's success flag: ${describeBody(body, statusCode)}`;
 	return describeBody(body, statusCode);
 }
 
@@ -49,12 +53,17 @@ export async function autoSendRequest(
 	request: AutoSendRequest,
 	policy?: RequestPolicy,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>('autoSendApi');
+	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('autoSendApi');
+	if (!String(credentials.apiKey ?? '').trim()) {
+		throw new NodeOperationError(this.getNode(), 'The API Key in the AutoSend credential is empty', {
+			description: 'Open the AutoSend credential and paste a project API key (AutoSend: Settings › API Keys).',
+		});
+	}
 	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
 	const answer = await serviceRequest.call(
 		this,
 		spec,
-		request.action,
+		request,
 		{
 			method: request.method,
 			url: `${baseUrl}${request.path}`,

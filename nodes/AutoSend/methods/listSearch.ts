@@ -7,6 +7,7 @@ export async function searchContactLists(this: ILoadOptionsFunctions, filter?: s
 		method: 'GET',
 		path: '/contact-lists',
 		action: 'list contact lists',
+		idempotent: true,
 		qs: { type: 'list' },
 	});
 	// Older AutoSend documentation names the array `contacts`, newer `lists`.

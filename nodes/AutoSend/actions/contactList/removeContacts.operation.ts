@@ -140,6 +140,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (contactListId === '') {
 				throw invalidInput(node, itemIndex, 'Contact List is empty', 'Choose a list, or enter its ID.');
 			}
+			// Encoding alone is not enough: an ID of ".." would be resolved by the HTTP client into another
+			// endpoint (/contacts/remove, which deletes contacts). AutoSend IDs are letters, digits, - and _.
+			if (!/^[A-Za-z0-9_-]+$/.test(contactListId)) {
+				throw invalidInput(
+					node,
+					itemIndex,
+					`Contact List "${contactListId}" is not an AutoSend list ID`,
+					'A list ID has only letters, digits, - and _, e.g. 60d5ec49f1b2c72d9c8b4567. Pick the list From List to be sure.',
+				);
+			}
 			if (contactListId.toUpperCase() === GLOBAL_LIST) {
 				throw invalidInput(
 					node,
@@ -177,6 +187,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					method: 'POST',
 					path: `/contact-lists/${encodeURIComponent(contactListId)}/contacts/remove`,
 					action: `remove contacts from list ${contactListId}`,
+					// Removing twice leaves the same list (the repeat counts them as notInList).
+					idempotent: true,
 					body: removeBy === 'email' ? { emails: batch.values } : { contactIds: batch.values },
 				},
 				plan,

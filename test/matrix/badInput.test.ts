@@ -1,0 +1,230 @@
+// The bad-input matrix: every way a user's input can be wrong ends in a NodeOperationError that names
+// the parameter and the item, and nothing reaches the API. Values arrive through expressions, as they
+// do in real workflows ($json.value), so n8n's own static parameter checks do not hide them.
+import type { INodeParameters } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { shutdownHarness } from '../harness';
+import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
+import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
+import {
+	autoSendCredential,
+	harness,
+	removeContactsParameters,
+	removeMembersParameters,
+	superOfficeCredential,
+} from '../support/package';
+
+type Case = [name: string, value: unknown, field: string];
+
+const badIds = (field: string, { zeroAllowed = false } = {}): Case[] => [
+	[`${field}: text`, 'abc', field],
+	[`${field}: a decimal`, 1.5, field],
+	[`${field}: a decimal in text`, '12.0', field],
+	[`${field}: negative`, -3, field],
+	...(zeroAllowed ? [] : ([[`${field}: zero`, 0, field]] as Case[])),
+	[`${field}: beyond int32`, 2147483648, field],
+	[`${field}: huge`, 1e18, field],
+	[`${field}: empty`, '', field],
+	[`${field}: null from an expression`, null, field],
+	[`${field}: an array from an expression`, [1, 2], field],
+];
+
+const badEmails: Case[] = [
+	['Emails: a space inside', 'jane doe@example.com', 'Emails'],
+	['Emails: no domain', 'jane@', 'Emails'],
+	['Emails: no dot in the domain', 'jane@example', 'Emails'],
+	['Emails: two @', 'jane@@example.com', 'Emails'],
+	['Emails: empty', '', 'Emails'],
+	['Emails: only commas', ' , ,', 'Emails'],
+	['Emails: null', null, 'Emails'],
+	['Emails: an empty array', [], 'Emails'],
+	['Emails: objects in the array', [{ email: 'jane@example.com' }], 'Emails'],
+	['Emails: one bad among good', 'jane@example.com, not-an-email', 'Emails'],
+];
+
+const badListIds: Case[] = [
+	['Contact List: GLOBAL_CONTACT_LIST', 'GLOBAL_CONTACT_LIST', 'GLOBAL_CONTACT_LIST'],
+	['Contact List: global_contact_list in lower case', 'global_contact_list', 'GLOBAL_CONTACT_LIST'],
+	['Contact List: a slash', 'abc/def', 'Contact List'],
+	['Contact List: ..', '..', 'Contact List'],
+	['Contact List: a question mark', 'abc?x=1', 'Contact List'],
+	['Contact List: a hash', 'abc#x', 'Contact List'],
+	['Contact List: a percent sign', 'abc%2F', 'Contact List'],
+	['Contact List: empty', '', 'Contact List'],
+];
+
+describe('bad input never reaches the API', () => {
+	let so: SuperOfficeSimulator;
+	let as: AutoSendSimulator;
+
+	beforeAll(async () => {
+		[so, as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
+	});
+	beforeEach(() => {
+		so.resetRequests();
+		as.resetRequests();
+	});
+	afterAll(async () => {
+		await Promise.all([so.close(), as.close()]);
+		await shutdownHarness();
+	});
+
+	const expectRefused = async (run: Promise<{ error?: Error & Record<string, unknown> }>, field: string) => {
+		const { error } = await run;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toContain(field);
+		// The bad value sits in the second item, after a good one: the message must point at item 1.
+		expect(error?.message).toMatch(/\[item 1\]$/);
+		expect(error?.description).toBeTruthy();
+		expect(so.requests).toHaveLength(0);
+		expect(as.requests).toHaveLength(0);
+	};
+	const superOffice = (parameters: INodeParameters, items: object[]) =>
+		harness.runNode({
+			nodeType: 'superOffice',
+			parameters,
+			credentials: superOfficeCredential(so),
+			items: items as never,
+		});
+	const autoSend = (parameters: INodeParameters, items: object[]) =>
+		harness.runNode({ nodeType: 'autoSend', parameters, credentials: autoSendCredential(as), items: items as never });
+
+	describe('SuperOffice › Selection › Remove Members', () => {
+		const good = { selectionId: 938, contactId: 138, personId: 266 };
+		const parameters = removeMembersParameters('={{ $json.selectionId }}');
+		it.each([...badIds('Selection'), ...badIds('Company (Contact) ID'), ...badIds('Person ID', { zeroAllowed: true })])(
+			'%s',
+			async (_name, value, field) => {
+				const key = field === 'Selection' ? 'selectionId' : field === 'Person ID' ? 'personId' : 'contactId';
+				await expectRefused(superOffice(parameters, [good, { ...good, [key]: value }]), field);
+			},
+		);
+	});
+
+	describe('SuperOffice › Relation › Delete', () => {
+		const parameters = { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' };
+		it.each(badIds('Relation ID'))('%s', async (_name, value, field) => {
+			await expectRefused(superOffice(parameters, [{ relationId: 413 }, { relationId: value }]), field);
+		});
+	});
+
+	describe('AutoSend › Contact List › Remove Contacts', () => {
+		it.each(badEmails)('%s', async (_name, value, field) => {
+			await expectRefused(
+				autoSend(removeContactsParameters('60d5ec49f1b2c72d9c8b4567'), [
+					{ emails: 'a@example.com' },
+					{ emails: value },
+				]),
+				field,
+			);
+		});
+
+		it.each([
+			['Contact IDs: empty', '', 'Contact IDs'],
+			['Contact IDs: null', null, 'Contact IDs'],
+			['Contact IDs: an email address', 'jane@example.com', 'Contact IDs'],
+			['Contact IDs: a space inside', ['60d5ec49f1b2c72d9c8b1111', '60d5 ec49'], 'Contact IDs'],
+		] as Case[])('%s', async (_name, value, field) => {
+			const parameters = removeContactsParameters('60d5ec49f1b2c72d9c8b4567', {
+				removeBy: 'contactId',
+				emails: undefined,
+				contactIds: '={{ $json.ids }}',
+			});
+			await expectRefused(autoSend(parameters, [{ ids: '60d5ec49f1b2c72d9c8b1111' }, { ids: value }]), field);
+		});
+
+		it.each(badListIds)('%s', async (_name, value, field) => {
+			const parameters = removeContactsParameters('={{ $json.list }}');
+			const good = { list: '60d5ec49f1b2c72d9c8b4567', emails: 'a@example.com' };
+			await expectRefused(autoSend(parameters, [good, { list: value, emails: 'a@example.com' }]), field);
+		});
+	});
+
+	describe('credentials', () => {
+		it.each([
+			['WebAPI URL without a scheme', { webApiUrl: '127.0.0.1/Cust12345/api' }, 'WebAPI URL'],
+			[
+				'WebAPI URL with a login in it',
+				{ webApiUrl: 'https://user:pw@online2.superoffice.com/Cust12345/api' },
+				'user name or password',
+			],
+			[
+				'WebAPI URL with a query string',
+				{ webApiUrl: 'https://online2.superoffice.com/Cust12345/api?tenant=1' },
+				'query string',
+			],
+			['WebAPI URL on the login host', { webApiUrl: 'https://sod.superoffice.com/Cust12345/api' }, 'login host'],
+			['WebAPI URL not ending in /api', { webApiUrl: 'https://online2.superoffice.com/Cust12345' }, 'must end in /api'],
+			['WebAPI URL empty', { webApiUrl: '' }, 'is empty'],
+		])('SuperOffice %s', async (_name, change, text) => {
+			const { error } = await harness.runNode({
+				nodeType: 'superOffice',
+				parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
+				credentials: superOfficeCredential(so, 'basic', change),
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toContain(text);
+			expect(error?.message).toContain('[item 0]');
+			expect(so.requests).toHaveLength(0);
+		});
+
+		it('AutoSend with an empty API key', async () => {
+			const { error } = await harness.runNode({
+				nodeType: 'autoSend',
+				parameters: removeContactsParameters('60d5ec49f1b2c72d9c8b4567'),
+				credentials: autoSendCredential(as, { apiKey: '  ' }),
+				items: [{ emails: 'jane@example.com' }],
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toBe('The API Key in the AutoSend credential is empty [item 0]');
+			expect(as.requests).toHaveLength(0);
+		});
+	});
+});
+
+describe('input that is fine, normalised rather than refused', () => {
+	let as: AutoSendSimulator;
+
+	beforeAll(async () => {
+		as = await startAutoSendSimulator();
+	});
+	afterAll(async () => {
+		await as.close();
+		await shutdownHarness();
+	});
+
+	const removeEmails = async (emails: string | string[]) =>
+		await harness.runNode({
+			nodeType: 'autoSend',
+			parameters: removeContactsParameters('60d5ec49f1b2c72d9c8b4567'),
+			credentials: autoSendCredential(as),
+			items: [{ emails }],
+		});
+
+	it('lower-cases addresses as AutoSend stores them', async () => {
+		const { items } = await removeEmails(' Jane@Example.COM ');
+		expect(items[0].json.emails).toEqual(['jane@example.com']);
+	});
+
+	it('accepts internationalised addresses', async () => {
+		const { items, error } = await removeEmails('jöran@exämple.se');
+		expect(error).toBeUndefined();
+		expect(items[0].json.emails).toEqual(['jöran@exämple.se']);
+	});
+
+	it('sends duplicates within one item once', async () => {
+		as.resetRequests();
+		const { items } = await removeEmails(['jane@example.com', 'JANE@example.com', 'jane@example.com']);
+		expect(items[0].json.emails).toEqual(['jane@example.com']);
+		expect(as.requests[0].body).toEqual({ emails: ['jane@example.com'] });
+	});
+
+	it('splits thousands of addresses in one item into requests of 100', async () => {
+		as.resetRequests();
+		const emails = Array.from({ length: 2500 }, (_, i) => `bulk${i}@example.com`);
+		const { items } = await removeEmails(emails.join(', '));
+		expect(as.requests).toHaveLength(25);
+		expect(items).toHaveLength(1);
+		expect(items[0].json.request).toMatchObject({ requests: 25, valuesSent: 2500, notInList: 2500 });
+	});
+});
