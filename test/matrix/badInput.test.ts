@@ -6,6 +6,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { shutdownHarness } from '../harness';
 import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
 import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
+import type { Case } from './cases';
+import { badEmails, badIds, badListIds } from './cases';
 import {
 	autoSendCredential,
 	harness,
@@ -13,45 +15,6 @@ import {
 	removeMembersParameters,
 	superOfficeCredential,
 } from '../support/package';
-
-type Case = [name: string, value: unknown, field: string];
-
-const badIds = (field: string, { zeroAllowed = false } = {}): Case[] => [
-	[`${field}: text`, 'abc', field],
-	[`${field}: a decimal`, 1.5, field],
-	[`${field}: a decimal in text`, '12.0', field],
-	[`${field}: negative`, -3, field],
-	...(zeroAllowed ? [] : ([[`${field}: zero`, 0, field]] as Case[])),
-	[`${field}: beyond int32`, 2147483648, field],
-	[`${field}: huge`, 1e18, field],
-	[`${field}: empty`, '', field],
-	[`${field}: null from an expression`, null, field],
-	[`${field}: an array from an expression`, [1, 2], field],
-];
-
-const badEmails: Case[] = [
-	['Emails: a space inside', 'jane doe@example.com', 'Emails'],
-	['Emails: no domain', 'jane@', 'Emails'],
-	['Emails: no dot in the domain', 'jane@example', 'Emails'],
-	['Emails: two @', 'jane@@example.com', 'Emails'],
-	['Emails: empty', '', 'Emails'],
-	['Emails: only commas', ' , ,', 'Emails'],
-	['Emails: null', null, 'Emails'],
-	['Emails: an empty array', [], 'Emails'],
-	['Emails: objects in the array', [{ email: 'jane@example.com' }], 'Emails'],
-	['Emails: one bad among good', 'jane@example.com, not-an-email', 'Emails'],
-];
-
-const badListIds: Case[] = [
-	['Contact List: GLOBAL_CONTACT_LIST', 'GLOBAL_CONTACT_LIST', 'GLOBAL_CONTACT_LIST'],
-	['Contact List: global_contact_list in lower case', 'global_contact_list', 'GLOBAL_CONTACT_LIST'],
-	['Contact List: a slash', 'abc/def', 'Contact List'],
-	['Contact List: ..', '..', 'Contact List'],
-	['Contact List: a question mark', 'abc?x=1', 'Contact List'],
-	['Contact List: a hash', 'abc#x', 'Contact List'],
-	['Contact List: a percent sign', 'abc%2F', 'Contact List'],
-	['Contact List: empty', '', 'Contact List'],
-];
 
 describe('bad input never reaches the API', () => {
 	let so: SuperOfficeSimulator;
