@@ -18,6 +18,8 @@ export interface SuperOfficeRequest {
 	path: string;
 	/** What the request does, for error messages: "delete relation 413" */
 	action: string;
+	/** Whether sending it twice leaves the same state; only such requests are retried */
+	idempotent: boolean;
 	body?: IDataObject;
 	qs?: IDataObject;
 	options?: SuperOfficeOptions;
@@ -100,7 +102,7 @@ export async function superOfficeRequest(
 	const answer = await serviceRequest.call(
 		this,
 		spec,
-		request.action,
+		request,
 		{
 			method: request.method,
 			url: `${root}/v1${request.path}`,

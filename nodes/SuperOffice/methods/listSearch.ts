@@ -24,6 +24,7 @@ export async function searchSelections(
 		method: 'GET',
 		path: '/Selection',
 		action: 'list selections',
+		idempotent: true,
 		qs,
 	})) as { value?: IDataObject[]; 'odata.nextLink'?: string } | null;
 

@@ -51,6 +51,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					method: 'POST',
 					path: '/Agents/Relation/DeleteContactRelation',
 					action: `delete relation ${batch.group}`,
+					// A retry after a lost answer may find the relation gone, which SuperOffice reports; no other effect.
+					idempotent: true,
 					body: { ContactRelationEntityId: batch.values[0] },
 					options,
 				},

@@ -101,6 +101,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					method: 'POST',
 					path: '/Agents/Selection/RemoveContactSelectionMembers',
 					action: `remove members from selection ${batch.group}`,
+					// Removing a member twice leaves the same selection.
+					idempotent: true,
 					body: { SelectionId: Number(batch.group), ContactPersonIds: batch.values },
 					options,
 				},
