@@ -89,13 +89,14 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		expect(result.items[0].json.errors).toEqual([{ contactId: 'not-an-id', message: 'Invalid contact ID' }]);
 	});
 
-	it('encodes the list ID in the path', async () => {
-		const result = await run([{ emails: 'jane@example.com' }], {}, 'a/b?c');
+	it('reports an unknown list with AutoSend\'s message', async () => {
+		const result = await run([{ emails: 'jane@example.com' }], {}, 'no-such_list');
 
-		expect(sim.requests[0].path).toBe(`/contact-lists/${encodeURIComponent('a/b?c')}/contacts/remove`);
+		expect(sim.requests[0].path).toBe('/contact-lists/no-such_list/contacts/remove');
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toContain('Contact list not found');
+		expect(result.error?.description).toContain('Check the contact list ID');
 	});
 
 	it.each([
