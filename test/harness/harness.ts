@@ -60,6 +60,8 @@ import {
 } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { connectOAuth2, type ConnectedOAuth2 } from './oauth2';
+import { startTrigger, type ActiveTrigger, type StartTriggerOptions } from './webhooks';
 
 export interface HarnessOptions {
 	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
@@ -94,6 +96,11 @@ export interface RunNodeResult {
 	 */
 	error?: Error & Record<string, unknown>;
 	runData: IRunData;
+	/**
+	 * A credential's data after the run, e.g. with an OAuth2 token n8n-core refreshed and saved. A
+	 * function, so that serialising the result (to check that no secret leaked) leaves it out.
+	 */
+	storedCredential: (type: string) => ICredentialDataDecryptedObject | undefined;
 }
 
 export interface ListSearchOptions {
@@ -115,6 +122,10 @@ export interface Harness {
 	listSearch(options: ListSearchOptions): Promise<INodeListSearchResult>;
 	loadOptions(options: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
 	testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
+	/** A webhook trigger, served on 127.0.0.1 and driven through n8n-core's hook and webhook contexts. */
+	startTrigger(options: StartTriggerOptions): Promise<ActiveTrigger>;
+	/** The CLI's OAuth2 authorization-code flow for an OAuth2 credential (see ./oauth2). */
+	connectOAuth2(credentialType: string, data: ICredentialDataDecryptedObject, redirectUri?: string): Promise<ConnectedOAuth2>;
 }
 
 const START_NODE_TYPE = 'n8n-harness.start';
@@ -143,7 +154,7 @@ function createStartNodeType(items: IDataObject[]): INodeType {
 	};
 }
 
-class HarnessNodeTypes implements INodeTypes {
+export class HarnessNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -162,20 +173,20 @@ class HarnessNodeTypes implements INodeTypes {
 }
 
 /** The version n8n puts on a newly added node: the default (latest) one. */
-function defaultVersionOf(type: INodeType | IVersionedNodeType): number {
+export function defaultVersionOf(type: INodeType | IVersionedNodeType): number {
 	if ('nodeVersions' in type) return type.currentVersion;
 	const { version } = type.description;
 	return Array.isArray(version) ? Math.max(...version) : version;
 }
 
-function nodeCredentialsFor(credentials: Record<string, ICredentialDataDecryptedObject> = {}): INodeCredentials {
+export function nodeCredentialsFor(credentials: Record<string, ICredentialDataDecryptedObject> = {}): INodeCredentials {
 	const result: INodeCredentials = {};
 	for (const type of Object.keys(credentials)) result[type] = { id: '1', name: `${type} test` };
 	return result;
 }
 
 /** Only what n8n-core reads during a manual run; sub-workflows and task runners are not supported. */
-function createAdditionalData(
+export function createAdditionalData(
 	credentialsHelper: HarnessCredentialsHelper,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {
@@ -309,6 +320,7 @@ export function createHarness(options: HarnessOptions): Harness {
 			errorItems: outputs[1] ?? [],
 			...(taskError ? { error: reviveError(taskError) } : {}),
 			runData,
+			storedCredential: (type: string) => credentialsHelper.getStoredData(type),
 		};
 	}
 
@@ -509,7 +521,41 @@ export function createHarness(options: HarnessOptions): Harness {
 		return { status: 'OK', message: 'Connection successful!' };
 	}
 
-	return { runNode, listSearch, loadOptions, testCredential };
+	async function startTriggerNode(o: StartTriggerOptions): Promise<ActiveTrigger> {
+		const type = getNodeType(o.nodeType);
+		const typeVersion = o.typeVersion ?? defaultVersionOf(type);
+		const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, o.credentials);
+		return await startTrigger(
+			{
+				nodeTypes: new HarnessNodeTypes(packageTypes),
+				nodeType: NodeHelpers.getVersionedNodeType(type, typeVersion),
+				typeName: typeName(o.nodeType),
+				typeVersion,
+				credentialsHelper,
+				nodeCredentials: nodeCredentialsFor(o.credentials),
+				createAdditionalData: (extra) => createAdditionalData(credentialsHelper, extra),
+			},
+			o,
+		);
+	}
+
+	async function connectOAuth2Credential(
+		credentialType: string,
+		data: ICredentialDataDecryptedObject,
+		redirectUri?: string,
+	): Promise<ConnectedOAuth2> {
+		const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, { [credentialType]: data });
+		return await connectOAuth2(credentialsHelper, credentialType, data, redirectUri);
+	}
+
+	return {
+		runNode,
+		listSearch,
+		loadOptions,
+		testCredential,
+		startTrigger: startTriggerNode,
+		connectOAuth2: connectOAuth2Credential,
+	};
 }
 
 /** lodash.get for dotted keys, as the CLI uses for responseSuccessBody rules. */

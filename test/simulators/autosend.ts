@@ -3,7 +3,9 @@
  * remove-contacts page in /work/shared/api). Where the docs are silent it picks the strict reading
  * (no unknown keys, exactly one of emails/contactIds) so the node has to send exactly what is documented.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { findRoute, HttpSimulator, isPlainObject, type Route, type SimRequest, type SimResponse } from './common';
+import { postTo } from './superoffice';
 
 export interface AutoSendSimulatorOptions {
 	apiKey?: string;
@@ -13,6 +15,57 @@ export interface AutoSendSimulatorOptions {
 	rateLimitPerSecond?: number;
 	/** Cap on emails/contactIds per remove request; the docs give none. */
 	maxValuesPerRequest?: number;
+	/** Whether DELETE /webhooks/{id} exists (unverified in AutoSend's docs); without it the route is unknown (404). */
+	supportsWebhookDelete?: boolean;
+}
+
+/** The webhook event types AutoSend documents (reference §4). */
+export const AUTOSEND_WEBHOOK_EVENTS = [
+	'email.sent',
+	'email.delivered',
+	'email.deferred',
+	'email.bounced',
+	'email.opened',
+	'email.clicked',
+	'email.spam_reported',
+	'email.unsubscribed',
+	'email.group_unsubscribed',
+	'email.group_resubscribed',
+	'email.received',
+	'contact.created',
+	'contact.updated',
+	'contact.deleted',
+];
+
+export interface AsWebhook {
+	id: string;
+	organizationId: string;
+	projectId: string;
+	url: string;
+	secret: string;
+	events: string[];
+	isActive: boolean;
+	createdAt: string;
+	updatedAt: string;
+	failureCount: number;
+}
+
+/** One POST the simulator sent to a webhook URL, and what came back. */
+export interface AsDelivery {
+	webhookId: string;
+	deliveryId: string;
+	type: string;
+	attempt: number;
+	/** 0 when the target could not be reached. */
+	status: number;
+	responseBody: string;
+	rawBody: string;
+	headers: Record<string, string>;
+}
+
+/** Hex HMAC-SHA256 of the raw body with the webhook's secret, as AutoSend signs a delivery. */
+export function signAutoSendPayload(secret: string, rawBody: string): string {
+	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex');
 }
 
 export interface AsContact {
@@ -104,7 +157,14 @@ export class AutoSendSimulator extends HttpSimulator {
 	private readonly windows = new Map<string, { second: number; count: number }>();
 	private idCounter = 0;
 	private bulkCounter = 0;
+	readonly webhooks = new Map<string, AsWebhook>();
+	readonly deliveries: AsDelivery[] = [];
 	private readonly routes: Route[] = [
+		{ method: 'POST', pattern: /^\/webhooks$/, run: (req) => this.createWebhook(req) },
+		{ method: 'GET', pattern: /^\/webhooks$/, run: (req) => this.listWebhooks(req) },
+		{ method: 'GET', pattern: /^\/webhooks\/([^/]+)$/, run: (_req, [id]) => this.getWebhook(id) },
+		{ method: 'PUT', pattern: /^\/webhooks\/([^/]+)$/, run: (req, [id]) => this.updateWebhook(req, id) },
+		{ method: 'DELETE', pattern: /^\/webhooks\/([^/]+)$/, run: (_req, [id]) => this.deleteWebhook(id) },
 		{ method: 'GET', pattern: /^\/contact-lists$/, run: (req) => this.getLists(req) },
 		{ method: 'POST', pattern: /^\/contact-lists\/contacts\/search$/, run: (req) => this.searchContacts(req) },
 		{ method: 'GET', pattern: /^\/contact-lists\/([^/]+)$/, run: (_req, [id]) => this.getList(id) },
@@ -120,7 +180,161 @@ export class AutoSendSimulator extends HttpSimulator {
 		this.apiKey = options.apiKey ?? 'AS_test_key_123';
 		this.rateLimitPerSecond = options.rateLimitPerSecond;
 		this.maxValuesPerRequest = options.maxValuesPerRequest;
+		this.supportsWebhookDelete = options.supportsWebhookDelete ?? true;
 		if (options.seed !== false) this.seed();
+	}
+
+	private readonly supportsWebhookDelete: boolean;
+
+	/**
+	 * Sends an event to every active webhook subscribed to it: signed, with one X-Webhook-Delivery-Id
+	 * kept across retries; a non-2xx answer is retried up to 3 times (4 attempts), as AutoSend does.
+	 */
+	async fireEvent(type: string, data: Record<string, unknown>): Promise<AsDelivery[]> {
+		const sent: AsDelivery[] = [];
+		for (const webhook of this.webhooks.values()) {
+			if (!webhook.isActive || !webhook.events.includes(type)) continue;
+			const rawBody = JSON.stringify({ type, createdAt: new Date().toISOString(), data });
+			const deliveryId = `dlv_${randomBytes(12).toString('hex')}`;
+			for (let attempt = 0; attempt < 4; attempt++) {
+				const delivery = await this.deliver(webhook, type, deliveryId, rawBody, attempt);
+				sent.push(delivery);
+				if (delivery.status >= 200 && delivery.status < 300) break;
+				webhook.failureCount += 1;
+			}
+		}
+		return sent;
+	}
+
+	/** Sends a delivery again, byte for byte (a retry after AutoSend missed n8n's answer). */
+	async redeliver(delivery: AsDelivery): Promise<AsDelivery> {
+		const webhook = this.webhooks.get(delivery.webhookId);
+		if (!webhook) throw new Error(`No webhook ${delivery.webhookId}`);
+		return await this.deliver(webhook, delivery.type, delivery.deliveryId, delivery.rawBody, delivery.attempt + 1);
+	}
+
+	private async deliver(
+		webhook: AsWebhook,
+		type: string,
+		deliveryId: string,
+		rawBody: string,
+		attempt: number,
+	): Promise<AsDelivery> {
+		const headers: Record<string, string> = {
+			'Content-Type': 'application/json',
+			'User-Agent': 'AutoSend-Webhooks/1.0',
+			'X-Webhook-Event': type,
+			'X-Webhook-Delivery-Id': deliveryId,
+			'X-Webhook-Timestamp': String(Date.now()),
+			'X-Webhook-Signature': signAutoSendPayload(webhook.secret, rawBody),
+		};
+		const answer = await postTo(webhook.url, rawBody, headers);
+		const delivery: AsDelivery = {
+			webhookId: webhook.id,
+			deliveryId,
+			type,
+			attempt,
+			status: answer.status,
+			responseBody: answer.body,
+			rawBody,
+			headers,
+		};
+		this.deliveries.push(delivery);
+		return delivery;
+	}
+
+	private webhookView(webhook: AsWebhook, revealSecret = false) {
+		return { ...webhook, secret: revealSecret ? webhook.secret : '***hidden***' };
+	}
+
+	private webhookBodyErrors(body: Record<string, unknown>, partial: boolean): FieldError[] {
+		const details = unknownKeyErrors(body, ['url', 'events', 'metadata', ...(partial ? ['isActive', 'secret'] : [])]);
+		if (partial && body.secret !== undefined) {
+			details.push({ field: 'secret', message: 'Webhook secrets cannot be changed; create a new webhook' });
+		}
+		if (!partial || body.url !== undefined) {
+			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) {
+				details.push({ field: 'url', message: 'url must be a valid URL' });
+			}
+		}
+		if (!partial || body.events !== undefined) {
+			const events = body.events;
+			if (!Array.isArray(events) || events.length === 0) {
+				details.push({ field: 'events', message: 'events must contain at least 1 item' });
+			} else {
+				for (const [index, event] of events.entries()) {
+					if (typeof event !== 'string' || !AUTOSEND_WEBHOOK_EVENTS.includes(event)) {
+						details.push({ field: `events[${index}]`, message: `Unknown event '${String(event)}'` });
+					}
+				}
+			}
+		}
+		if (body.isActive !== undefined && typeof body.isActive !== 'boolean') {
+			details.push({ field: 'isActive', message: 'isActive must be a boolean' });
+		}
+		return details;
+	}
+
+	private createWebhook(req: SimRequest): SimResponse {
+		const body = req.body as Record<string, unknown>;
+		const details = this.webhookBodyErrors(body, false);
+		if (details.length > 0) return validationFailed(details);
+		const now = new Date().toISOString();
+		const webhook: AsWebhook = {
+			id: this.newId(),
+			organizationId: '60d5ec49f1b2c72d9c8b0000',
+			projectId: PROJECT_ID,
+			url: body.url as string,
+			secret: `whsec_${randomBytes(24).toString('hex')}`,
+			events: body.events as string[],
+			isActive: true,
+			createdAt: now,
+			updatedAt: now,
+			failureCount: 0,
+		};
+		this.webhooks.set(webhook.id, webhook);
+		return { status: 201, body: { success: true, data: { webhook: this.webhookView(webhook, true) } } };
+	}
+
+	private listWebhooks(req: SimRequest): SimResponse {
+		const { isActive } = req.query;
+		const page = Number(req.query.page ?? 1);
+		const limit = Number(req.query.limit ?? 50);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+			return validationFailed([{ field: 'limit', message: 'limit must be an integer between 1 and 100' }]);
+		}
+		const all = [...this.webhooks.values()].filter((w) => isActive === undefined || String(w.isActive) === isActive);
+		return ok({
+			webhooks: all.slice((page - 1) * limit, page * limit).map((w) => this.webhookView(w)),
+			total: all.length,
+			page,
+			limit,
+			totalPages: Math.ceil(all.length / limit),
+		});
+	}
+
+	private getWebhook(id: string): SimResponse {
+		const webhook = this.webhooks.get(id);
+		return webhook ? ok({ webhook: this.webhookView(webhook) }) : failure(404, 'WEBHOOK_NOT_FOUND', 'Webhook not found');
+	}
+
+	private updateWebhook(req: SimRequest, id: string): SimResponse {
+		const webhook = this.webhooks.get(id);
+		if (!webhook) return failure(404, 'WEBHOOK_NOT_FOUND', 'Webhook not found');
+		const body = req.body as Record<string, unknown>;
+		const details = this.webhookBodyErrors(body, true);
+		if (details.length > 0) return validationFailed(details);
+		if (body.url !== undefined) webhook.url = body.url as string;
+		if (body.events !== undefined) webhook.events = body.events as string[];
+		if (body.isActive !== undefined) webhook.isActive = body.isActive as boolean;
+		webhook.updatedAt = new Date().toISOString();
+		return ok({ webhook: this.webhookView(webhook) });
+	}
+
+	private deleteWebhook(id: string): SimResponse {
+		if (!this.supportsWebhookDelete) return failure(404, 'NOT_FOUND', `Route DELETE /webhooks/${id} not found`);
+		if (!this.webhooks.delete(id)) return failure(404, 'WEBHOOK_NOT_FOUND', 'Webhook not found');
+		return { status: 200, body: { success: true, message: 'Webhook deleted successfully' } };
 	}
 
 	get baseUrl(): string {
@@ -199,7 +413,7 @@ export class AutoSendSimulator extends HttpSimulator {
 		const match = req.withinPrefix ? findRoute(this.routes, req.method, req.path) : ({ kind: 'none' } as const);
 		// Express-style: an unknown verb on a known path is just another unknown route.
 		if (match.kind !== 'found') return failure(404, 'NOT_FOUND', `Route ${req.method} ${req.path} not found`);
-		if (req.method === 'POST') {
+		if (req.method === 'POST' || req.method === 'PUT') {
 			if (req.mediaType !== 'application/json') {
 				return validationFailed([{ field: 'Content-Type', message: 'Content-Type must be application/json' }]);
 			}

@@ -4,6 +4,8 @@
  * It is deliberately stricter than the real service where the docs leave room (exact keys,
  * exact casing, no string numbers), so a sloppy request fails in tests instead of in production.
  */
+import { createHmac, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { findRoute, HttpSimulator, isPlainObject, type Route, type SimRequest, type SimResponse } from './common';
 
 export interface SuperOfficeSimulatorOptions {
@@ -19,6 +21,10 @@ export interface SuperOfficeSimulatorOptions {
 	seed?: boolean;
 	/** More than this many requests in a sliding 1 s window answer 429 with Retry-After. */
 	rateLimitPerSecond?: number;
+	/** The registered app, for the OAuth2 endpoints under /login/common/oauth. */
+	oauth?: { clientId?: string; clientSecret?: string };
+	/** Lifetime of issued access tokens, seconds (expires_in). */
+	accessTokenLifetime?: number;
 }
 
 export interface SoContact {
@@ -69,6 +75,54 @@ export interface SuperOfficeState {
 
 export interface SuperOfficeStats {
 	rateLimited: number;
+}
+
+export type SoWebhookState = 'Active' | 'Stopped' | 'TooManyErrors';
+
+/** A registered webhook, as SuperOffice's Webhook carrier names its fields. */
+export interface SoWebhook {
+	WebhookId: number;
+	Name: string;
+	Events: string[];
+	TargetUrl: string;
+	Secret: string;
+	State: SoWebhookState;
+	Type: string;
+	Headers: Record<string, string>;
+	ConsecutiveErrors: number;
+	TotalCalls: number;
+	TotalErrors: number;
+	LastError: string;
+	Registered: string;
+}
+
+/** One POST the simulator sent to a webhook's TargetUrl, and what came back. */
+export interface SoDelivery {
+	webhookId: number;
+	event: string;
+	eventId: string;
+	attempt: number;
+	/** 0 when the target could not be reached. */
+	status: number;
+	responseBody: string;
+	rawBody: string;
+	headers: Record<string, string>;
+}
+
+export interface SoEventInput {
+	primaryKey: number;
+	/** Default: the part of the event name before the first dot. */
+	entity?: string;
+	changes?: string[];
+	fieldValues?: Record<string, unknown>;
+	/** Delete events carry the removed row's ids here. */
+	values?: Record<string, unknown>;
+	changedByAssociateId?: number;
+}
+
+/** base64 HMAC-SHA256 of the raw body with the webhook's secret, as SuperOffice signs a delivery (§5.5). */
+export function signSuperOfficePayload(secret: string, rawBody: string): string {
+	return createHmac('sha256', secret).update(rawBody, 'utf8').digest('base64');
 }
 
 const MAX_INT32 = 2147483647;
@@ -145,6 +199,19 @@ export class SuperOfficeSimulator extends HttpSimulator {
 	private readonly recentRequests: number[] = [];
 	private misdirected = false;
 	private readonly routes: Route[];
+	readonly webhooks = new Map<number, SoWebhook>();
+	// Ids are never reused, also after a delete.
+	private lastWebhookId = 0;
+	readonly deliveries: SoDelivery[] = [];
+	/** Waits between the three attempts of a delivery cycle; SuperOffice waits 1 s, then 4 s. */
+	webhookRetryDelaysMs: number[] = [1000, 4000];
+	private readonly oauthApp: { clientId: string; clientSecret: string };
+	private readonly accessTokenLifetime: number;
+	private readonly authorizationCodes = new Map<string, { redirectUri: string; used: boolean }>();
+	private readonly issuedAccessTokens = new Set<string>();
+	private readonly refreshTokens = new Set<string>();
+	/** Grant types asked of the token endpoint, in order. */
+	readonly tokenGrants: string[] = [];
 
 	constructor(options: SuperOfficeSimulatorOptions = {}) {
 		const tenant = options.tenant ?? 'Cust12345';
@@ -152,6 +219,11 @@ export class SuperOfficeSimulator extends HttpSimulator {
 		this.tenant = tenant;
 		this.auth = { ...DEFAULT_AUTH, ...options.auth };
 		this.rateLimitPerSecond = options.rateLimitPerSecond;
+		this.oauthApp = {
+			clientId: options.oauth?.clientId ?? 'so-client-id',
+			clientSecret: options.oauth?.clientSecret ?? 'so-app-token',
+		};
+		this.accessTokenLifetime = options.accessTokenLifetime ?? 3600;
 		this.state = options.seed === false ? emptyState() : seededState();
 		// SuperOffice routing is case-insensitive (docs mix /Contact and /contact) and tolerates a trailing slash.
 		this.routes = [
@@ -174,12 +246,114 @@ export class SuperOfficeSimulator extends HttpSimulator {
 				run: (req, [id]) => this.listMembers(req, id),
 			},
 			{ method: 'GET', pattern: /^\/v1\/Relation\/([^/]+)$/i, run: (_req, [id]) => this.getRelation(id) },
+			{ method: 'GET', pattern: /^\/v1\/Person\/(\d+)$/i, run: (_req, [id]) => this.getPerson(id) },
+			{ method: 'GET', pattern: /^\/v1\/Contact\/(\d+)$/i, run: (_req, [id]) => this.getContact(id) },
+			{ method: 'GET', pattern: /^\/v1\/Webhook$/i, run: (req) => this.listWebhooks(req) },
+			{ method: 'POST', pattern: /^\/v1\/Webhook$/i, run: (req) => this.createWebhook(req) },
+			{ method: 'GET', pattern: /^\/v1\/Webhook\/(\d+)$/i, run: (_req, [id]) => this.getWebhook(id) },
+			{ method: 'PUT', pattern: /^\/v1\/Webhook\/(\d+)$/i, run: (req, [id]) => this.updateWebhook(req, id) },
+			{ method: 'DELETE', pattern: /^\/v1\/Webhook\/(\d+)$/i, run: (_req, [id]) => this.deleteWebhook(id) },
 		];
 	}
 
 	/** Base URL as the id_token claim gives it, without the trailing slash. */
 	get webApiUrl(): string {
 		return `${this.origin}/${this.tenant}/api`;
+	}
+
+	/** Origin of the login host: a credential's Environment set to this reaches the OAuth2 endpoints. */
+	get loginUrl(): string {
+		return this.origin;
+	}
+
+	get oauthClient(): { clientId: string; clientSecret: string } {
+		return { ...this.oauthApp };
+	}
+
+	/** Every access token issued so far stops working (401), as when it expires. */
+	expireAccessTokens(): void {
+		this.issuedAccessTokens.clear();
+	}
+
+	/** Refresh tokens stop working, as when the tenant revokes the app's authorization. */
+	revokeRefreshTokens(): void {
+		this.refreshTokens.clear();
+	}
+
+	/**
+	 * Signals an event the way SuperOffice does: every Active webhook subscribed to it gets a signed
+	 * POST, up to three attempts in one cycle with the same EventId (§5.6).
+	 */
+	async fireEvent(event: string, input: SoEventInput): Promise<SoDelivery[]> {
+		const sent: SoDelivery[] = [];
+		for (const webhook of this.webhooks.values()) {
+			if (webhook.State !== 'Active' || !webhook.Events.includes(event)) continue;
+			const payload = {
+				EventId: randomUuid(),
+				Timestamp: new Date().toISOString(),
+				Changes: input.changes ?? [],
+				Event: event,
+				PrimaryKey: input.primaryKey,
+				Entity: input.entity ?? event.split('.')[0],
+				ContextIdentifier: this.tenant,
+				ChangedByAssociateId: input.changedByAssociateId ?? PRINCIPAL.AssociateId,
+				WebhookName: webhook.Name,
+				...(input.values ? { Values: input.values } : { FieldValues: input.fieldValues ?? {} }),
+			};
+			sent.push(...(await this.deliverCycle(webhook, payload)));
+		}
+		return sent;
+	}
+
+	private async deliverCycle(webhook: SoWebhook, payload: Record<string, unknown>): Promise<SoDelivery[]> {
+		const sent: SoDelivery[] = [];
+		for (let attempt = 0; attempt < 3; attempt++) {
+			if (attempt > 0) await waitMs(this.webhookRetryDelaysMs[attempt - 1] ?? 0);
+			const delivery = await this.deliver(webhook, payload, attempt);
+			sent.push(delivery);
+			webhook.TotalCalls += 1;
+			if (delivery.status === 200) {
+				webhook.ConsecutiveErrors = 0;
+				return sent;
+			}
+			webhook.TotalErrors += 1;
+			webhook.LastError = `HTTP ${delivery.status}: ${delivery.responseBody.slice(0, 200)}`;
+			if (delivery.status === 410) {
+				webhook.State = 'Stopped';
+				return sent;
+			}
+		}
+		webhook.ConsecutiveErrors += 3;
+		if (webhook.ConsecutiveErrors >= 9) webhook.State = 'TooManyErrors';
+		return sent;
+	}
+
+	private async deliver(webhook: SoWebhook, payload: Record<string, unknown>, attempt: number): Promise<SoDelivery> {
+		const rawBody = JSON.stringify(payload);
+		// Header-name casing as in SuperOffice's samples; receivers must read them case-insensitively.
+		const headers: Record<string, string> = {
+			'Content-Type': 'application/json; charset=utf-8',
+			'User-Agent': 'NetServer-Webhook/11.1',
+			'X-SuperOffice-Event': String(payload.Event),
+			'X-Superoffice-Eventid': String(payload.EventId),
+			'X-SuperOffice-Retry': String(attempt),
+			...webhook.Headers,
+		};
+		if (webhook.Secret) headers['X-SuperOffice-Signature'] = signSuperOfficePayload(webhook.Secret, rawBody);
+		if (payload.Event === 'test') headers['X-Hook-Test'] = 'true';
+		const answer = await postTo(webhook.TargetUrl, rawBody, headers);
+		const delivery: SoDelivery = {
+			webhookId: webhook.WebhookId,
+			event: String(payload.Event),
+			eventId: String(payload.EventId),
+			attempt,
+			status: answer.status,
+			responseBody: answer.body,
+			rawBody,
+			headers,
+		};
+		this.deliveries.push(delivery);
+		return delivery;
 	}
 
 	/** Simulates the tenant having moved to another numbered host. */
@@ -228,6 +402,13 @@ export class SuperOfficeSimulator extends HttpSimulator {
 	}
 
 	protected handle(req: SimRequest): SimResponse | Promise<SimResponse> {
+		// The login host's OAuth2 endpoints (§2.3); in the simulator they share the tenant host's port.
+		if (!req.withinPrefix && /^\/login\/common\/oauth\/authorize$/i.test(req.path) && req.method === 'GET') {
+			return this.oauthAuthorize(req);
+		}
+		if (!req.withinPrefix && /^\/login\/common\/oauth\/tokens$/i.test(req.path) && req.method === 'POST') {
+			return this.oauthTokens(req);
+		}
 		if (this.misdirected || !req.withinPrefix) {
 			return restError(421, 'MisdirectedRequest', 'Wrong subdomain used to access tenant');
 		}
@@ -249,7 +430,7 @@ export class SuperOfficeSimulator extends HttpSimulator {
 			);
 			return { ...response, headers: { allow: match.allowed.join(', ') } };
 		}
-		if (req.method === 'POST') {
+		if (req.method === 'POST' || req.method === 'PUT') {
 			if (req.mediaType !== 'application/json' && req.mediaType !== 'text/json') {
 				return restError(
 					415,
@@ -280,7 +461,9 @@ export class SuperOfficeSimulator extends HttpSimulator {
 				if (appToken === undefined) return 'SO-AppToken header is required with SOTicket authentication';
 				return appToken === this.auth.appToken ? undefined : 'Invalid SO-AppToken';
 			case 'bearer':
-				if (credentials !== this.auth.accessToken) return 'Invalid access token';
+				if (credentials !== this.auth.accessToken && !this.issuedAccessTokens.has(credentials)) {
+					return 'Invalid access token';
+				}
 				// Optional with Bearer, but a wrong one is still a misconfigured credential.
 				return appToken === undefined || appToken === this.auth.appToken ? undefined : 'Invalid SO-AppToken';
 			default:
@@ -349,6 +532,212 @@ export class SuperOfficeSimulator extends HttpSimulator {
 			return agentError(200, `Relation ${relationId} does not exist`);
 		}
 		return { status: 204 };
+	}
+
+	private oauthAuthorize(req: SimRequest): SimResponse {
+		const { client_id: clientId, redirect_uri: redirectUri, response_type: responseType, scope, state } = req.query;
+		if (clientId !== this.oauthApp.clientId) return { status: 400, body: 'Unknown client_id' };
+		if (responseType !== 'code') return { status: 400, body: 'Only response_type=code is supported' };
+		if (!(scope ?? '').split(' ').includes('openid')) return { status: 400, body: 'scope must include openid' };
+		if (!redirectUri) return { status: 400, body: 'redirect_uri is required' };
+		const acr = req.query.acr_values;
+		if (acr !== undefined && acr !== `tenant:${this.tenant}`) return { status: 400, body: `Unknown tenant in ${acr}` };
+		const code = randomBytes(16).toString('hex');
+		this.authorizationCodes.set(code, { redirectUri, used: false });
+		const location = new URL(redirectUri);
+		location.searchParams.set('code', code);
+		if (state !== undefined) location.searchParams.set('state', state);
+		return { status: 302, headers: { location: location.toString() } };
+	}
+
+	private oauthTokens(req: SimRequest): SimResponse {
+		const form = new URLSearchParams(req.rawBody);
+		const fail = (status: number, error: string, description: string): SimResponse => ({
+			status,
+			body: { error, error_description: description },
+		});
+		if (req.mediaType !== 'application/x-www-form-urlencoded') {
+			return fail(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+		}
+		// client_secret_post or client_secret_basic
+		let clientId = form.get('client_id');
+		let clientSecret = form.get('client_secret');
+		const basic = /^basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+		if (basic) {
+			const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
+			clientId = decodeURIComponent(id ?? '');
+			clientSecret = decodeURIComponent(secret ?? '');
+		}
+		if (clientId !== this.oauthApp.clientId || clientSecret !== this.oauthApp.clientSecret) {
+			return fail(401, 'invalid_client', 'Client authentication failed');
+		}
+		const grantType = form.get('grant_type') ?? '';
+		this.tokenGrants.push(grantType);
+		if (grantType === 'authorization_code') {
+			const entry = this.authorizationCodes.get(form.get('code') ?? '');
+			if (!entry || entry.used) return fail(400, 'invalid_grant', 'The authorization code is invalid or was used');
+			if (entry.redirectUri !== form.get('redirect_uri')) {
+				return fail(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+			}
+			entry.used = true;
+			const refreshToken = randomBytes(24).toString('base64url');
+			this.refreshTokens.add(refreshToken);
+			return { status: 200, body: { ...this.issueAccessToken(), refresh_token: refreshToken } };
+		}
+		if (grantType === 'refresh_token') {
+			if (!this.refreshTokens.has(form.get('refresh_token') ?? '')) {
+				return fail(400, 'invalid_grant', 'The refresh token is invalid or was revoked');
+			}
+			// SuperOffice answers a refresh without a new refresh_token (§2.3).
+			return { status: 200, body: this.issueAccessToken() };
+		}
+		return fail(400, 'unsupported_grant_type', `grant_type ${grantType || '(none)'} is not supported`);
+	}
+
+	private issueAccessToken(): Record<string, unknown> {
+		const accessToken = `8A:${this.tenant}.${randomBytes(18).toString('base64url')}`;
+		this.issuedAccessTokens.add(accessToken);
+		const claims = {
+			iss: this.loginUrl,
+			'http://schemes.superoffice.net/identity/ctx': this.tenant,
+			'http://schemes.superoffice.net/identity/webapi_url': `${this.webApiUrl}/`,
+		};
+		const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+		return {
+			token_type: 'Bearer',
+			access_token: accessToken,
+			expires_in: this.accessTokenLifetime,
+			id_token: `${part({ typ: 'JWT', alg: 'RS256' })}.${part(claims)}.c2lnbmF0dXJl`,
+		};
+	}
+
+	private getPerson(rawId: string): SimResponse {
+		const person = this.state.persons.get(Number(rawId));
+		if (!person) return notFound('Person', Number(rawId));
+		const [firstname, ...rest] = person.fullName.split(' ');
+		const contact = this.state.contacts.get(person.contactId);
+		return {
+			status: 200,
+			body: {
+				PersonId: person.personId,
+				Firstname: firstname,
+				Lastname: rest.join(' '),
+				FullName: person.fullName,
+				Contact: { ContactId: person.contactId, Name: contact?.name ?? '' },
+				Emails: [{ Value: person.email, StrippedValue: person.email, Description: '' }],
+			},
+		};
+	}
+
+	private getContact(rawId: string): SimResponse {
+		const contact = this.state.contacts.get(Number(rawId));
+		if (!contact) return notFound('Contact', Number(rawId));
+		return { status: 200, body: { ContactId: contact.contactId, Name: contact.name, Emails: [] } };
+	}
+
+	private webhookView(webhook: SoWebhook): Record<string, unknown> {
+		// Whether SuperOffice echoes Secret is unverified; the simulator never does, so nothing relies on it.
+		const { Secret: _secret, ...rest } = webhook;
+		return { ...rest, Secret: null };
+	}
+
+	private listWebhooks(req: SimRequest): SimResponse {
+		const { nameFilter, eventFilter, statusFilter } = req.query;
+		const rows = [...this.webhooks.values()].filter(
+			(w) =>
+				(!nameFilter || w.Name.includes(nameFilter)) &&
+				(!eventFilter || w.Events.includes(eventFilter)) &&
+				(!statusFilter || w.State === statusFilter),
+		);
+		return { status: 200, body: rows.map((w) => this.webhookView(w)) };
+	}
+
+	private getWebhook(rawId: string): SimResponse {
+		const webhook = this.webhooks.get(Number(rawId));
+		return webhook ? { status: 200, body: this.webhookView(webhook) } : notFound('Webhook', Number(rawId));
+	}
+
+	private parseWebhook(body: unknown): Omit<SoWebhook, 'WebhookId' | 'ConsecutiveErrors' | 'TotalCalls' | 'TotalErrors' | 'LastError' | 'Registered'> {
+		if (!isPlainObject(body)) throw new InvalidInput('Webhook must be a JSON object');
+		const allowed = ['WebhookId', 'Name', 'Events', 'TargetUrl', 'Secret', 'State', 'Type', 'Headers', 'Properties', 'Description'];
+		for (const key of Object.keys(body)) {
+			if (!allowed.includes(key)) throw new InvalidInput(`Webhook has unexpected property '${key}'`);
+		}
+		if (typeof body.Name !== 'string' || body.Name.trim() === '') throw new InvalidInput('Name is required');
+		const events = body.Events;
+		if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string' && /^[a-z0-9_.]+$/i.test(e))) {
+			throw new InvalidInput('Events must be a non-empty array of event names');
+		}
+		if (typeof body.TargetUrl !== 'string' || !/^https?:\/\//i.test(body.TargetUrl)) {
+			throw new InvalidInput('TargetUrl must be an absolute http(s) URL');
+		}
+		if (body.Type !== 'webhook') throw new InvalidInput("Type must be 'webhook'");
+		if (body.State !== 'Active' && body.State !== 'Stopped') throw new InvalidInput("State must be 'Active' or 'Stopped'");
+		if (body.Secret !== undefined && typeof body.Secret !== 'string') throw new InvalidInput('Secret must be a string');
+		return {
+			Name: body.Name,
+			Events: events as string[],
+			TargetUrl: body.TargetUrl,
+			Secret: (body.Secret as string | undefined) ?? '',
+			State: body.State,
+			Type: body.Type,
+			Headers: isPlainObject(body.Headers) ? (body.Headers as Record<string, string>) : {},
+		};
+	}
+
+	/** SuperOffice tests the TargetUrl while saving: the save fails unless the test event gets 200 (§5.2). */
+	private async createWebhook(req: SimRequest): Promise<SimResponse> {
+		const input = tryParse(() => this.parseWebhook(req.body));
+		if (input instanceof InvalidInput) return restError(400, 'ArgumentException', input.message);
+		const webhook: SoWebhook = {
+			WebhookId: this.lastWebhookId + 1,
+			...input,
+			ConsecutiveErrors: 0,
+			TotalCalls: 0,
+			TotalErrors: 0,
+			LastError: '',
+			Registered: new Date().toISOString(),
+		};
+		const test = await this.deliver(webhook, this.testPayload(webhook), 0);
+		if (test.status !== 200) {
+			return restError(
+				400,
+				'WebhookException',
+				`Webhook test to ${webhook.TargetUrl} failed: expected 200 OK, got ${test.status || 'no answer'}`,
+			);
+		}
+		this.lastWebhookId = webhook.WebhookId;
+		this.webhooks.set(webhook.WebhookId, webhook);
+		return { status: 200, body: { ...this.webhookView(webhook), _Links: { Self: `${this.webApiUrl}/v1/Webhook/${webhook.WebhookId}` } } };
+	}
+
+	private testPayload(webhook: SoWebhook): Record<string, unknown> {
+		return {
+			EventId: randomUuid(),
+			Timestamp: new Date().toISOString(),
+			Changes: [],
+			Event: 'test',
+			PrimaryKey: 0,
+			Entity: 'test',
+			ContextIdentifier: 'Default',
+			ChangedByAssociateId: 0,
+			WebhookName: webhook.Name,
+			FieldValues: {},
+		};
+	}
+
+	private updateWebhook(req: SimRequest, rawId: string): SimResponse {
+		const webhook = this.webhooks.get(Number(rawId));
+		if (!webhook) return notFound('Webhook', Number(rawId));
+		const input = tryParse(() => this.parseWebhook(req.body));
+		if (input instanceof InvalidInput) return restError(400, 'ArgumentException', input.message);
+		Object.assign(webhook, input, input.Secret === '' ? { Secret: webhook.Secret } : {});
+		if (webhook.State === 'Active') webhook.ConsecutiveErrors = 0;
+		return { status: 200, body: this.webhookView(webhook) };
+	}
+
+	private deleteWebhook(rawId: string): SimResponse {
+		return this.webhooks.delete(Number(rawId)) ? { status: 204 } : notFound('Webhook', Number(rawId));
 	}
 
 	private listSelections(req: SimRequest): SimResponse {
@@ -646,6 +1035,46 @@ function seededState(): SuperOfficeState {
 	for (const s of selections) state.selections.set(s.selectionId, s);
 	for (const r of relations) state.relations.set(r.relationId, r);
 	return state;
+}
+
+function randomUuid(): string {
+	const hex = randomBytes(16).toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function waitMs(ms: number): Promise<void> {
+	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** POSTs a webhook delivery; a target that cannot be reached is status 0, as a failed delivery. */
+export function postTo(
+	url: string,
+	rawBody: string,
+	headers: Record<string, string>,
+	timeoutMs = 10000,
+): Promise<{ status: number; body: string }> {
+	return new Promise((resolve) => {
+		let target: URL;
+		try {
+			target = new URL(url);
+		} catch {
+			resolve({ status: 0, body: 'invalid URL' });
+			return;
+		}
+		const request = httpRequest(
+			target,
+			{ method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(rawBody)) }, timeout: timeoutMs },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				response.on('error', () => resolve({ status: 0, body: 'response error' }));
+			},
+		);
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', (error) => resolve({ status: 0, body: error.message }));
+		request.end(rawBody);
+	});
 }
 
 export async function startSuperOfficeSimulator(options?: SuperOfficeSimulatorOptions): Promise<SuperOfficeSimulator> {
