@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { AutoSendApi } from '../credentials/AutoSendApi.credentials';
 import { SuperOfficeApi } from '../credentials/SuperOfficeApi.credentials';
+import { SuperOfficeOAuth2Api } from '../credentials/SuperOfficeOAuth2Api.credentials';
+import { AutoSendTrigger } from '../nodes/AutoSendTrigger/AutoSendTrigger.node';
+import { SuperOfficeTrigger } from '../nodes/SuperOfficeTrigger/SuperOfficeTrigger.node';
 import { AutoSend } from '../nodes/AutoSend/AutoSend.node';
 import { SuperOffice } from '../nodes/SuperOffice/SuperOffice.node';
 
@@ -26,10 +29,13 @@ describe('package', () => {
 		expect(pkg.n8n.nodes).toEqual([
 			'dist/nodes/SuperOffice/SuperOffice.node.js',
 			'dist/nodes/AutoSend/AutoSend.node.js',
+			'dist/nodes/SuperOfficeTrigger/SuperOfficeTrigger.node.js',
+			'dist/nodes/AutoSendTrigger/AutoSendTrigger.node.js',
 		]);
 		expect(pkg.n8n.credentials).toEqual([
 			'dist/credentials/SuperOfficeApi.credentials.js',
 			'dist/credentials/AutoSendApi.credentials.js',
+			'dist/credentials/SuperOfficeOAuth2Api.credentials.js',
 		]);
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			expect(existsSync(join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
@@ -46,13 +52,17 @@ describe('package', () => {
 		]);
 		expect([autoSend.name, autoSend.displayName, autoSend.usableAsTool]).toEqual(['autoSend', 'AutoSend', true]);
 		expect(superOffice.subtitle).toBeTruthy();
-		expect(superOffice.credentials).toEqual([{ name: 'superOfficeApi', required: true }]);
+		expect(superOffice.credentials?.map((c) => [c.name, c.displayOptions?.show?.authentication])).toEqual([
+			['superOfficeApi', ['superOfficeApi']],
+			['superOfficeOAuth2Api', ['superOfficeOAuth2Api']],
+		]);
+		expect(superOffice.properties.find((p) => p.name === 'authentication')?.default).toBe('superOfficeApi');
 		expect(autoSend.credentials).toEqual([{ name: 'autoSendApi', required: true }]);
 	});
 
 	it('keeps the parameter names of every operation', () => {
 		expect(new Set(names(new SuperOffice().description))).toEqual(
-			new Set(['resource', 'operation', 'selectionId', 'contactId', 'personId', 'options', 'relationId']),
+			new Set(['authentication', 'resource', 'operation', 'selectionId', 'contactId', 'personId', 'options', 'relationId']),
 		);
 		expect(new Set(names(new AutoSend().description))).toEqual(
 			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options']),
@@ -87,6 +97,29 @@ describe('package', () => {
 		]);
 	});
 
+	it('keeps the trigger node names, parameters and webhook path, and does not offer them as AI tools', () => {
+		const superOfficeTrigger = new SuperOfficeTrigger().description;
+		const autoSendTrigger = new AutoSendTrigger().description;
+		expect([superOfficeTrigger.name, superOfficeTrigger.displayName, superOfficeTrigger.usableAsTool]).toEqual([
+			'superOfficeTrigger',
+			'SuperOffice Trigger',
+			undefined,
+		]);
+		expect([autoSendTrigger.name, autoSendTrigger.displayName, autoSendTrigger.usableAsTool]).toEqual([
+			'autoSendTrigger',
+			'AutoSend Trigger',
+			undefined,
+		]);
+		expect(names(superOfficeTrigger)).toEqual(['authentication', 'events', 'fetchFullRecord']);
+		expect(names(autoSendTrigger)).toEqual(['events']);
+		for (const trigger of [superOfficeTrigger, autoSendTrigger]) {
+			expect(trigger.inputs).toEqual([]);
+			expect(trigger.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		}
+		expect(superOfficeTrigger.credentials?.map((c) => c.name)).toEqual(['superOfficeApi', 'superOfficeOAuth2Api']);
+		expect(autoSendTrigger.credentials).toEqual([{ name: 'autoSendApi', required: true }]);
+	});
+
 	it('keeps the credential names and fields', () => {
 		const so = new SuperOfficeApi();
 		const as = new AutoSendApi();
@@ -116,18 +149,22 @@ describe('package', () => {
 			expect(so.properties.find((p) => p.name === secret)?.typeOptions?.password).toBe(true);
 		}
 		expect(as.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
+		const oauth = new SuperOfficeOAuth2Api();
+		expect([oauth.name, oauth.displayName, oauth.extends]).toEqual(['superOfficeOAuth2Api', 'SuperOffice OAuth2 API', ['oAuth2Api']]);
 	});
 
 	it('ships light and dark icons and a codex file for each node', () => {
-		for (const [folder, icon] of [
-			['SuperOffice', 'superOffice'],
-			['AutoSend', 'autoSend'],
+		for (const [folder, icon, type] of [
+			['SuperOffice', 'superOffice', 'superOffice'],
+			['AutoSend', 'autoSend', 'autoSend'],
+			['SuperOfficeTrigger', 'superOffice', 'superOfficeTrigger'],
+			['AutoSendTrigger', 'autoSend', 'autoSendTrigger'],
 		]) {
 			for (const file of [`${icon}.svg`, `${icon}.dark.svg`, `${folder}.node.json`]) {
 				expect(existsSync(join(root, 'nodes', folder, file))).toBe(true);
 			}
 			const codex = JSON.parse(readFileSync(join(root, 'nodes', folder, `${folder}.node.json`), 'utf8'));
-			expect(codex.node).toBe(`n8n-nodes-superoffice-autosend.${icon}`);
+			expect(codex.node).toBe(`n8n-nodes-superoffice-autosend.${type}`);
 		}
 	});
 });

@@ -1,7 +1,7 @@
 // Every SuperOffice request goes through superOfficeRequest: it owns the URL, headers, query options and
 // the mapping of SuperOffice's error answers (REST errors, and agents that report errors with status 200).
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
 import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
@@ -23,6 +23,20 @@ export interface SuperOfficeRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	options?: SuperOfficeOptions;
+}
+
+/** The node's Authentication choice: which of the two SuperOffice credentials signs the requests. */
+export type SuperOfficeAuthentication = 'superOfficeApi' | 'superOfficeOAuth2Api';
+
+// The node hands its Authentication choice to the transport once per context (execution, picker call,
+// webhook call), so that operations keep calling superOfficeRequest without knowing about credentials.
+const chosenAuthentication = new WeakMap<object, SuperOfficeAuthentication>();
+
+export function useAuthentication(context: RequestContext, authentication: unknown): void {
+	chosenAuthentication.set(
+		context,
+		authentication === 'superOfficeOAuth2Api' ? 'superOfficeOAuth2Api' : 'superOfficeApi',
+	);
 }
 
 const LOGIN_HOSTS = [
@@ -85,12 +99,36 @@ const spec: ServiceSpec = {
 	},
 };
 
+const oAuth2Spec: ServiceSpec = {
+	...spec,
+	credentialType: 'superOfficeOAuth2Api',
+	hints: {
+		...spec.hints,
+		401: 'SuperOffice did not accept the access token, also after refreshing it. Open the SuperOffice OAuth2 credential and sign in again; check that the app is still authorized for this tenant.',
+	},
+};
+
+interface OAuth2Data {
+	webApiUrl: string;
+	oauthTokenData?: IDataObject;
+}
+
 export async function superOfficeRequest(
 	this: RequestContext,
 	request: SuperOfficeRequest,
 	policy?: RequestPolicy,
 ): Promise<unknown> {
-	const credentials = await this.getCredentials<{ webApiUrl: string }>('superOfficeApi');
+	const oAuth2 = chosenAuthentication.get(this) === 'superOfficeOAuth2Api';
+	const credentials = oAuth2
+		? await this.getCredentials<OAuth2Data>('superOfficeOAuth2Api')
+		: await this.getCredentials<{ webApiUrl: string }>('superOfficeApi');
+	if (oAuth2 && !(credentials as OAuth2Data).oauthTokenData) {
+		throw new NodeOperationError(this.getNode(), 'The SuperOffice OAuth2 credential is not connected yet', {
+			description:
+				'Open the SuperOffice OAuth2 credential and click the sign-in button, then log in to SuperOffice and allow the app.',
+		});
+	}
+	if (!oAuth2) requireSecret(this, credentials as IDataObject);
 	const root = superOfficeApiRoot(this, credentials.webApiUrl);
 	const qs: IDataObject = { ...request.qs };
 	const select = request.options?.select?.trim();
@@ -99,18 +137,63 @@ export async function superOfficeRequest(
 	const language = request.options?.language?.trim();
 	if (language) headers['Accept-Language'] = language;
 
-	const answer = await serviceRequest.call(
-		this,
-		spec,
-		request,
-		{
-			method: request.method,
-			url: `${root}/v1${request.path}`,
-			qs,
-			headers,
-			body: request.body,
-		},
-		policy,
-	);
+	const send = async () =>
+		await serviceRequest.call(
+			this,
+			oAuth2 ? oAuth2Spec : spec,
+			request,
+			{
+				method: request.method,
+				url: `${root}/v1${request.path}`,
+				qs,
+				headers,
+				body: request.body,
+			},
+			policy,
+		);
+
+	// n8n refreshes an OAuth2 token only when the request itself throws on 401; serviceRequest reads
+	// every status itself, so the refresh is asked for here, once, and the request sent again.
+	const answer = await send().catch(async (error: unknown) => {
+		if (!oAuth2 || !(error instanceof NodeApiError) || error.httpCode !== '401') return await Promise.reject(error);
+		await refreshAccessToken(this);
+		return await send();
+	});
 	return answer.body === '' ? null : answer.body;
+}
+
+const SECRETS: Record<string, Array<[field: string, label: string]>> = {
+	basic: [
+		['username', 'Username'],
+		['password', 'Password'],
+	],
+	soTicket: [['ticket', 'Ticket']],
+	bearer: [['accessToken', 'Access Token']],
+};
+
+/** An empty secret would only earn a 401 after a round trip; say which field is empty instead. */
+function requireSecret(context: RequestContext, credentials: IDataObject): void {
+	const scheme = String(credentials.authentication ?? 'basic');
+	const empty = (SECRETS[scheme] ?? []).find(([field]) => !String(credentials[field] ?? '').trim());
+	if (empty) {
+		throw new NodeOperationError(context.getNode(), `The ${empty[1]} in the SuperOffice credential is empty`, {
+			description: `Open the SuperOffice credential and fill in ${empty[1]}, or choose the authentication type you have a secret for.`,
+		});
+	}
+}
+
+async function refreshAccessToken(context: RequestContext): Promise<void> {
+	try {
+		await context.helpers.refreshOAuth2Token.call(context, 'superOfficeOAuth2Api');
+	} catch (error) {
+		const reason = (error as Error).message;
+		throw new NodeOperationError(
+			context.getNode(),
+			`SuperOffice did not accept the access token, and refreshing it failed: ${reason}`,
+			{
+				description:
+					"Open the SuperOffice OAuth2 credential and sign in again. SuperOffice revokes refresh tokens when the app's authorization for the tenant is removed.",
+			},
+		);
+	}
 }

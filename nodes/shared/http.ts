@@ -2,9 +2,11 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { apiError } from './errors';
 import type { RequestPolicy } from './pacing';
@@ -19,7 +21,8 @@ import {
 	waitBeforeRetry,
 } from './pacing';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Every context a request can come from: operations, pickers, a trigger's lifecycle and its webhook. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface HttpAnswer {
 	statusCode: number;

@@ -119,6 +119,18 @@ describe('bad input never reaches the API', () => {
 			['WebAPI URL on the login host', { webApiUrl: 'https://sod.superoffice.com/Cust12345/api' }, 'login host'],
 			['WebAPI URL not ending in /api', { webApiUrl: 'https://online2.superoffice.com/Cust12345' }, 'must end in /api'],
 			['WebAPI URL empty', { webApiUrl: '' }, 'is empty'],
+			['Basic with an empty password', { password: '' }, 'The Password in the SuperOffice credential is empty'],
+			['Basic with an empty username', { username: ' ' }, 'The Username in the SuperOffice credential is empty'],
+			[
+				'SOTicket with an empty ticket',
+				{ authentication: 'soTicket', ticket: '', appToken: 'x' },
+				'The Ticket in the SuperOffice credential is empty',
+			],
+			[
+				'Bearer with an empty access token',
+				{ authentication: 'bearer', accessToken: '' },
+				'The Access Token in the SuperOffice credential is empty',
+			],
 		])('SuperOffice %s', async (_name, change, text) => {
 			const { error } = await harness.runNode({
 				nodeType: 'superOffice',

@@ -2,15 +2,46 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { AutoSendApi } from '../../credentials/AutoSendApi.credentials';
 import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
+import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
 import { AutoSend } from '../../nodes/AutoSend/AutoSend.node';
+import { AutoSendTrigger } from '../../nodes/AutoSendTrigger/AutoSendTrigger.node';
 import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
-import { createHarness } from '../harness';
+import { SuperOfficeTrigger } from '../../nodes/SuperOfficeTrigger/SuperOfficeTrigger.node';
+import { createHarness, OAuth2ApiStandIn } from '../harness';
 import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
 
 export const harness = createHarness({
-	nodeTypes: { superOffice: new SuperOffice(), autoSend: new AutoSend() },
-	credentialTypes: [new SuperOfficeApi(), new AutoSendApi()],
+	nodeTypes: {
+		superOffice: new SuperOffice(),
+		autoSend: new AutoSend(),
+		superOfficeTrigger: new SuperOfficeTrigger(),
+		autoSendTrigger: new AutoSendTrigger(),
+	},
+	credentialTypes: [new SuperOfficeApi(), new AutoSendApi(), new SuperOfficeOAuth2Api(), new OAuth2ApiStandIn()],
 });
+
+/** The OAuth2 credential as a user fills it in for the simulator's login host (before signing in). */
+export function superOfficeOAuth2Form(
+	sim: SuperOfficeSimulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		environment: sim.loginUrl,
+		clientId: sim.oauthClient.clientId,
+		clientSecret: sim.oauthClient.clientSecret,
+		webApiUrl: sim.webApiUrl,
+		...overrides,
+	};
+}
+
+/** A connected SuperOffice OAuth2 credential: signed in through n8n's OAuth2 flow against the simulator. */
+export async function superOfficeOAuth2Credential(
+	sim: SuperOfficeSimulator,
+	overrides: ICredentialDataDecryptedObject = {},
+): Promise<{ superOfficeOAuth2Api: ICredentialDataDecryptedObject }> {
+	const { data } = await harness.connectOAuth2('superOfficeOAuth2Api', superOfficeOAuth2Form(sim, overrides));
+	return { superOfficeOAuth2Api: data };
+}
 
 /** The simulator's default secrets, one set per SuperOffice authentication scheme. */
 export const SO_SECRETS = {

@@ -1,0 +1,233 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { headersOf, isSignedBy, newWebhookSecret, rawBodyOf, rejectDelivery } from '../shared/webhooks';
+import { authenticationProperty, superOfficeCredentials } from '../SuperOffice/authentication';
+import { superOfficeRequest, useAuthentication } from '../SuperOffice/transport';
+import { EVENT_OPTIONS, RECORD_PATHS } from './events';
+
+/** What the trigger keeps in the workflow's static data between activation, deliveries and deactivation. */
+interface Registration extends IDataObject {
+	webhookId?: number;
+	webhookSecret?: string;
+	webhookEvents?: string[];
+}
+
+const REGISTRATION_HELP =
+	"SuperOffice only registers a webhook for an app with access to the Webhook agent (SuperOffice Developer Portal › your app) on a tenant with Development Tools or CRM Suite Core. While registering, SuperOffice sends a test event to n8n's webhook URL and needs 200 OK back: n8n must be reachable from the internet over HTTPS with a valid certificate (set WEBHOOK_URL to n8n's public address).";
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+function forget(registration: Registration): void {
+	delete registration.webhookId;
+	delete registration.webhookSecret;
+	delete registration.webhookEvents;
+}
+
+function sameEvents(a: unknown, b: string[]): boolean {
+	if (!Array.isArray(a) || a.length !== b.length) return false;
+	const wanted = new Set(b);
+	return a.every((event) => wanted.has(String(event)));
+}
+
+/** Deletes a registration; a webhook SuperOffice no longer has counts as deleted. */
+async function deleteRegistration(context: IHookFunctions, webhookId: number): Promise<boolean> {
+	return await superOfficeRequest
+		.call(context, {
+			method: 'DELETE',
+			path: `/Webhook/${webhookId}`,
+			action: `delete webhook ${webhookId}`,
+			idempotent: true,
+		})
+		.then(
+			() => true,
+			(error: Error) => {
+				if (isNotFound(error)) return true;
+				context.logger.warn(`Could not delete SuperOffice webhook ${webhookId}: ${error.message}`);
+				return false;
+			},
+		);
+}
+
+/** The record the event is about, as SuperOffice's REST API returns it, or why it could not be fetched. */
+async function fullRecord(context: IWebhookFunctions, payload: IDataObject): Promise<IDataObject> {
+	const event = String(payload.Event ?? '');
+	const entity = String(payload.Entity ?? event.split('.')[0]).toLowerCase();
+	const primaryKey = Number(payload.PrimaryKey);
+	const path = RECORD_PATHS[entity];
+	if (/\.(deleted|softdeleted)$/.test(event)) return { record: null };
+	if (!path || !Number.isInteger(primaryKey) || primaryKey <= 0) {
+		return { record: null, recordError: `SuperOffice has no single record to fetch for ${event || 'this event'}` };
+	}
+	return await superOfficeRequest
+		.call(context, {
+			method: 'GET',
+			path: `/${path}/${primaryKey}`,
+			action: `fetch ${entity} ${primaryKey}`,
+			idempotent: true,
+		})
+		.then(
+			(record) => ({ record: record as IDataObject }),
+			(error: Error) => ({ record: null, recordError: error.message }),
+		);
+}
+
+export class SuperOfficeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SuperOffice Trigger',
+		name: 'superOfficeTrigger',
+		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when companies, persons, sales or other SuperOffice records change',
+		defaults: { name: 'SuperOffice Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: superOfficeCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_OPTIONS,
+				default: [],
+				required: true,
+				description: 'The SuperOffice events that start the workflow. SuperOffice calls a company a contact.',
+			},
+			{
+				displayName: 'Fetch Full Record',
+				name: 'fetchFullRecord',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the record the event is about (e.g. the person, with name and emails) and output it as "record". Events only carry IDs and some field values.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				if (registration.webhookId === undefined) return false;
+				const webhookId = registration.webhookId;
+				const found = (await superOfficeRequest
+					.call(this, {
+						method: 'GET',
+						path: `/Webhook/${webhookId}`,
+						action: `check webhook ${webhookId}`,
+						idempotent: true,
+					})
+					.catch(async (error: Error) =>
+						isNotFound(error) ? null : await Promise.reject(error),
+					)) as IDataObject | null;
+				const events = this.getNodeParameter('events', []) as string[];
+				const usable =
+					found !== null &&
+					found.TargetUrl === this.getNodeWebhookUrl('default') &&
+					found.State === 'Active' &&
+					sameEvents(found.Events, events) &&
+					typeof registration.webhookSecret === 'string';
+				if (usable) return true;
+				// Stopped (e.g. TooManyErrors), pointing elsewhere or without a secret we know: replace it.
+				if (found !== null) await deleteRegistration(this, webhookId);
+				forget(registration);
+				return false;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
+				const events = this.getNodeParameter('events', []) as string[];
+				if (events.length === 0) {
+					throw new NodeOperationError(this.getNode(), 'No events are selected', {
+						description: 'Choose at least one event in the SuperOffice Trigger, then activate the workflow again.',
+					});
+				}
+				const workflow = this.getWorkflow();
+				const secret = newWebhookSecret();
+				const created = (await superOfficeRequest
+					.call(this, {
+						method: 'POST',
+						path: '/Webhook',
+						action: 'register the webhook',
+						idempotent: false,
+						body: {
+							Name: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 250),
+							Events: events,
+							TargetUrl: this.getNodeWebhookUrl('default') as string,
+							Secret: secret,
+							State: 'Active',
+							Type: 'webhook',
+						},
+					})
+					.catch(async (error: Error) => {
+						const description = [(error as NodeApiError).description, REGISTRATION_HELP].filter(Boolean).join(' ');
+						return await Promise.reject(new NodeOperationError(this.getNode(), error.message, { description }));
+					})) as IDataObject | null;
+				const webhookId = Number(created?.WebhookId);
+				if (!Number.isInteger(webhookId) || webhookId <= 0) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'SuperOffice registered the webhook but did not say its WebhookId',
+						{
+							description:
+								'Deactivate and activate the workflow again; if it keeps happening, check the webhooks under Settings and maintenance › System design › Webhooks in SuperOffice.',
+						},
+					);
+				}
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				registration.webhookId = webhookId;
+				registration.webhookSecret = secret;
+				registration.webhookEvents = events;
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				if (registration.webhookId === undefined) return true;
+				// Kept when SuperOffice could not be reached, so that the next activation finds and reuses it.
+				if (!(await deleteRegistration(this, registration.webhookId))) return false;
+				forget(registration);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = headersOf(this);
+		const payload = this.getBodyData() as IDataObject;
+		// SuperOffice sends a test event while registering, before the secret reaches the static data, and
+		// needs 200 back; it never starts the workflow, so answering it unverified reveals nothing.
+		if (headers['x-hook-test']?.toLowerCase() === 'true' || payload.Event === 'test') {
+			return { webhookResponse: { message: 'Test event received' } };
+		}
+		const { webhookSecret } = this.getWorkflowStaticData('node') as Registration;
+		const rawBody = rawBodyOf(this);
+		if (!rawBody || !isSignedBy(rawBody, String(webhookSecret ?? ''), headers['x-superoffice-signature'], 'base64')) {
+			return rejectDelivery(this, 'The X-SuperOffice-Signature header is missing or does not match');
+		}
+		const event = String(payload.Event ?? headers['x-superoffice-event'] ?? '');
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(event)) return { webhookResponse: { message: `Event ${event} is not selected` } };
+
+		const json: IDataObject = { ...payload };
+		if (this.getNodeParameter('fetchFullRecord', false) === true) {
+			useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
+			Object.assign(json, await fullRecord(this, payload));
+		}
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+}
