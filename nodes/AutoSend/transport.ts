@@ -27,7 +27,8 @@ function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
 	if (typeof error === 'string' && error !== '') return error;
 	if (error && typeof error === 'object') {
 		const { message, code } = error as IDataObject;
-		if (typeof message === 'string' && message !== '') return typeof code === 'string' ? `${message} (${code})` : message;
+		if (typeof message === 'string' && message !== '')
+			return typeof code === 'string' ? `${message} (${code})` : message;
 	}
 	if (typeof json.message === 'string' && json.message !== '') return json.message;
 	// A 2xx without AutoSend's { success: true } envelope (a proxy's page, cut-off JSON) proves nothing.
