@@ -83,11 +83,33 @@ function sameEvents(a: unknown, b: string[]): boolean {
 	return a.every((event) => wanted.has(String(event)));
 }
 
+/**
+ * Delivery ids this n8n process has started runs for, keyed by workflow and node. n8n saves static data
+ * only when the run it started ends, so a retry that arrives while that run is still going finds nothing
+ * in static data; this catches it. Static data still covers retries after a restart.
+ */
+const startedInProcess = new Map<string, number>();
+const MAX_STARTED_IN_PROCESS = 10_000;
+
+function seenInProcess(key: string, now: number): boolean {
+	const at = startedInProcess.get(key);
+	if (at !== undefined && now - at < DELIVERY_WINDOW_MS) return true;
+	startedInProcess.delete(key);
+	startedInProcess.set(key, now);
+	// Insertion order is age order: drop the oldest beyond the cap.
+	for (const oldest of startedInProcess.keys()) {
+		if (startedInProcess.size <= MAX_STARTED_IN_PROCESS) break;
+		startedInProcess.delete(oldest);
+	}
+	return false;
+}
+
 /** Whether this delivery id already started a run; remembers it, and forgets ids older than the window. */
-function isRetry(registration: Registration, deliveryId: string | undefined, now: number): boolean {
+function isRetry(registration: Registration, scope: string, deliveryId: string | undefined, now: number): boolean {
 	if (!deliveryId) return false;
 	const seen = { ...(registration.deliveries ?? {}) };
-	if (seen[deliveryId] !== undefined) return true;
+	const inProcess = seenInProcess(`${scope}/${deliveryId}`, now);
+	if (inProcess || seen[deliveryId] !== undefined) return true;
 	seen[deliveryId] = now;
 	const kept = Object.entries(seen)
 		.filter(([, at]) => now - at < DELIVERY_WINDOW_MS)
@@ -226,8 +248,8 @@ export class AutoSendTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(type)) return { webhookResponse: { message: `Event ${type} is not selected` } };
 		const deliveryId = headers['x-webhook-delivery-id'];
-		// n8n saves the static data after answering, so the next retry of this delivery sees its id.
-		if (isRetry(registration, deliveryId, Date.now())) {
+		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (isRetry(registration, scope, deliveryId, Date.now())) {
 			return { webhookResponse: { message: `Delivery ${deliveryId} was already received` } };
 		}
 		return {

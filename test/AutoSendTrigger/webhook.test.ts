@@ -1,5 +1,6 @@
 // AutoSend Trigger: registration lifecycle through n8n-core's hook context, and signed deliveries from
 // the simulator to the harness's webhook URL, run through n8n-core's webhook context.
+import type { IDataObject } from 'n8n-workflow';
 import type { ActiveTrigger } from '../harness';
 import { shutdownHarness } from '../harness';
 import type { AutoSendSimulator } from '../simulators';
@@ -36,7 +37,11 @@ describe('AutoSend Trigger', () => {
 			await t.activate();
 
 			const [webhook] = [...sim.webhooks.values()];
-			expect(webhook).toMatchObject({ url: t.webhookUrl, events: ['email.bounced', 'contact.deleted'], isActive: true });
+			expect(webhook).toMatchObject({
+				url: t.webhookUrl,
+				events: ['email.bounced', 'contact.deleted'],
+				isActive: true,
+			});
 			expect(sim.requests.find((r) => r.method === 'POST')?.body).toEqual({
 				url: t.webhookUrl,
 				events: ['email.bounced', 'contact.deleted'],
@@ -87,7 +92,7 @@ describe('AutoSend Trigger', () => {
 			expect(t.nodeStaticData).toEqual({});
 		});
 
-		it('reports a refused registration with AutoSend\'s message and how to fix it', async () => {
+		it("reports a refused registration with AutoSend's message and how to fix it", async () => {
 			const t = await start();
 			sim.injectFault({
 				match: { method: 'POST', path: '/webhooks' },
@@ -95,9 +100,14 @@ describe('AutoSend Trigger', () => {
 				body: { success: false, error: { message: 'Webhooks are not available on this plan', code: 'PLAN_LIMIT' } },
 			});
 
-			const error = await t.activate().then(() => undefined, (e: Error & { description?: string }) => e);
+			const error = await t.activate().then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
 
-			expect(error?.message).toBe('AutoSend could not register the webhook: Webhooks are not available on this plan (PLAN_LIMIT)');
+			expect(error?.message).toBe(
+				'AutoSend could not register the webhook: Webhooks are not available on this plan (PLAN_LIMIT)',
+			);
 			expect(error?.description).toContain('project API key');
 		});
 	});
@@ -127,7 +137,11 @@ describe('AutoSend Trigger', () => {
 			const t = await start();
 			await t.activate();
 
-			const [delivery] = await sim.fireEvent('email.bounced', { emailId: 'em_1', to: { email: 'jane@example.com' }, bounceType: 'Permanent' });
+			const [delivery] = await sim.fireEvent('email.bounced', {
+				emailId: 'em_1',
+				to: { email: 'jane@example.com' },
+				bounceType: 'Permanent',
+			});
 
 			expect(delivery.status).toBe(200);
 			expect(t.executions).toHaveLength(1);
@@ -146,9 +160,60 @@ describe('AutoSend Trigger', () => {
 			const retry = await sim.redeliver(delivery);
 
 			expect(retry.status).toBe(200);
-			expect(JSON.parse(retry.responseBody)).toEqual({ message: `Delivery ${delivery.deliveryId} was already received` });
+			expect(JSON.parse(retry.responseBody)).toEqual({
+				message: `Delivery ${delivery.deliveryId} was already received`,
+			});
 			expect(t.executions).toHaveLength(1);
 			expect(Object.keys(t.nodeStaticData.deliveries as object)).toEqual([delivery.deliveryId]);
+		});
+
+		it('still runs a retry once after n8n restarted, from the ids kept in static data', async () => {
+			const before = await start();
+			await before.activate();
+			const [delivery] = await sim.fireEvent('contact.deleted', { contactId: '60d5ec49f1b2c72d9c8b1111' });
+			const stored = before.staticData;
+			await before.close();
+			// Another workflow id stands for a fresh process: nothing remembered in memory, only static data.
+			trigger = await harness.startTrigger({
+				nodeType: 'autoSendTrigger',
+				parameters: { events: ['contact.deleted'] },
+				credentials: autoSendCredential(sim),
+				staticData: stored,
+				workflowId: 'after-restart',
+			});
+			const answer = await fetch(trigger.webhookUrl, {
+				method: 'POST',
+				headers: delivery.headers,
+				body: delivery.rawBody,
+			});
+
+			expect(answer.status).toBe(200);
+			expect(await answer.json()).toEqual({ message: `Delivery ${delivery.deliveryId} was already received` });
+			expect(trigger.executions).toHaveLength(0);
+		});
+
+		it("runs a retry that arrives before n8n saved the first run's static data once", async () => {
+			const first = await start();
+			await first.activate();
+			const [delivery] = await sim.fireEvent('contact.deleted', { contactId: '60d5ec49f1b2c72d9c8b1111' });
+			// The same workflow in the same process, reading static data as stored before the first run ended.
+			const stored = first.staticData;
+			delete (stored['node:Trigger'] as IDataObject).deliveries;
+			await first.close();
+			trigger = await harness.startTrigger({
+				nodeType: 'autoSendTrigger',
+				parameters: { events: ['contact.deleted'] },
+				credentials: autoSendCredential(sim),
+				staticData: stored,
+			});
+			const answer = await fetch(trigger.webhookUrl, {
+				method: 'POST',
+				headers: delivery.headers,
+				body: delivery.rawBody,
+			});
+
+			expect(await answer.json()).toEqual({ message: `Delivery ${delivery.deliveryId} was already received` });
+			expect(trigger.executions).toHaveLength(0);
 		});
 
 		it('runs two different deliveries of the same event twice', async () => {
@@ -166,7 +231,13 @@ describe('AutoSend Trigger', () => {
 			await t.activate();
 			const body = JSON.stringify({ type: 'email.bounced', data: {} });
 			const send = async (headers: Record<string, string>) =>
-				(await postTo(t.webhookUrl, body, { 'Content-Type': 'application/json', 'X-Webhook-Delivery-Id': 'dlv_x', ...headers })).status;
+				(
+					await postTo(t.webhookUrl, body, {
+						'Content-Type': 'application/json',
+						'X-Webhook-Delivery-Id': 'dlv_x',
+						...headers,
+					})
+				).status;
 
 			expect(await send({})).toBe(401);
 			expect(await send({ 'X-Webhook-Signature': signAutoSendPayload('whsec_guessed', body) })).toBe(401);
@@ -191,7 +262,11 @@ describe('AutoSend Trigger', () => {
 			const t = await start();
 			await t.activate();
 			const secret = String(t.nodeStaticData.webhookSecret);
-			const body = JSON.stringify({ event: 'email.bounced', timestamp: '2026-01-15T09:30:00Z', data: { emailId: 'em_2' } });
+			const body = JSON.stringify({
+				event: 'email.bounced',
+				timestamp: '2026-01-15T09:30:00Z',
+				data: { emailId: 'em_2' },
+			});
 
 			const answer = await postTo(t.webhookUrl, body, {
 				'Content-Type': 'application/json',
@@ -200,7 +275,11 @@ describe('AutoSend Trigger', () => {
 			});
 
 			expect(answer.status).toBe(200);
-			expect(t.executions[0][0].json).toMatchObject({ type: 'email.bounced', event: 'email.bounced', deliveryId: 'dlv_old' });
+			expect(t.executions[0][0].json).toMatchObject({
+				type: 'email.bounced',
+				event: 'email.bounced',
+				deliveryId: 'dlv_old',
+			});
 		});
 
 		it('ignores a signed event that is not selected', async () => {
