@@ -64,7 +64,8 @@ export class SuperOfficeOAuth2Api implements ICredentialType {
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '={{ String($self["tenant"] || "").trim() ? "acr_values=tenant:" + String($self["tenant"]).trim() : "" }}',
+			default:
+				'={{ String($self["tenant"] || "").trim() ? "acr_values=tenant:" + String($self["tenant"]).trim() : "" }}',
 		},
 		{
 			displayName: 'Authentication',

@@ -62,7 +62,16 @@ describe('package', () => {
 
 	it('keeps the parameter names of every operation', () => {
 		expect(new Set(names(new SuperOffice().description))).toEqual(
-			new Set(['authentication', 'resource', 'operation', 'selectionId', 'contactId', 'personId', 'options', 'relationId']),
+			new Set([
+				'authentication',
+				'resource',
+				'operation',
+				'selectionId',
+				'contactId',
+				'personId',
+				'options',
+				'relationId',
+			]),
 		);
 		expect(new Set(names(new AutoSend().description))).toEqual(
 			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options']),
@@ -114,7 +123,9 @@ describe('package', () => {
 		expect(names(autoSendTrigger)).toEqual(['events']);
 		for (const trigger of [superOfficeTrigger, autoSendTrigger]) {
 			expect(trigger.inputs).toEqual([]);
-			expect(trigger.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+			expect(trigger.webhooks).toEqual([
+				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			]);
 		}
 		expect(superOfficeTrigger.credentials?.map((c) => c.name)).toEqual(['superOfficeApi', 'superOfficeOAuth2Api']);
 		expect(autoSendTrigger.credentials).toEqual([{ name: 'autoSendApi', required: true }]);
@@ -150,7 +161,11 @@ describe('package', () => {
 		}
 		expect(as.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		const oauth = new SuperOfficeOAuth2Api();
-		expect([oauth.name, oauth.displayName, oauth.extends]).toEqual(['superOfficeOAuth2Api', 'SuperOffice OAuth2 API', ['oAuth2Api']]);
+		expect([oauth.name, oauth.displayName, oauth.extends]).toEqual([
+			'superOfficeOAuth2Api',
+			'SuperOffice OAuth2 API',
+			['oAuth2Api'],
+		]);
 	});
 
 	it('ships light and dark icons and a codex file for each node', () => {

@@ -105,7 +105,11 @@ describe('SuperOffice Trigger', () => {
 		it('keeps id and secret when the delete fails, so the next activation reuses the webhook', async () => {
 			const t = await start();
 			await t.activate();
-			sim.injectFault({ match: { method: 'DELETE' }, status: 500, body: { Error: true, ErrorMessage: 'Database busy' } });
+			sim.injectFault({
+				match: { method: 'DELETE' },
+				status: 500,
+				body: { Error: true, ErrorMessage: 'Database busy' },
+			});
 
 			await expect(t.delete()).resolves.toBe(false);
 
@@ -118,12 +122,21 @@ describe('SuperOffice Trigger', () => {
 			sim.injectFault({
 				match: { method: 'POST', path: '/v1/Webhook' },
 				status: 403,
-				body: { Error: true, ErrorType: 'SoSecurityException', ErrorMessage: 'Webhook agent is not available for this application' },
+				body: {
+					Error: true,
+					ErrorType: 'SoSecurityException',
+					ErrorMessage: 'Webhook agent is not available for this application',
+				},
 			});
 
-			const error = await t.activate().then(() => undefined, (e: Error & { description?: string }) => e);
+			const error = await t.activate().then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
 
-			expect(error?.message).toBe('SuperOffice could not register the webhook: Webhook agent is not available for this application');
+			expect(error?.message).toBe(
+				'SuperOffice could not register the webhook: Webhook agent is not available for this application',
+			);
 			expect(error?.description).toContain('access to the Webhook agent');
 			expect(t.nodeStaticData).toEqual({});
 		});
@@ -132,9 +145,14 @@ describe('SuperOffice Trigger', () => {
 			const t = await start();
 			await t.close(); // n8n not reachable from SuperOffice
 
-			const error = await t.activate().then(() => undefined, (e: Error & { description?: string }) => e);
+			const error = await t.activate().then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
 
-			expect(error?.message).toMatch(/^SuperOffice could not register the webhook: Webhook test to .* failed: expected 200 OK, got no answer$/);
+			expect(error?.message).toMatch(
+				/^SuperOffice could not register the webhook: Webhook test to .* failed: expected 200 OK, got no answer$/,
+			);
 			expect(error?.description).toContain('must be reachable from the internet over HTTPS');
 			expect(sim.webhooks.size).toBe(0);
 		});
@@ -189,7 +207,9 @@ describe('SuperOffice Trigger', () => {
 			});
 
 			expect([unsigned.status, forged.status]).toEqual([401, 401]);
-			expect(JSON.parse(forged.body)).toEqual({ message: 'The X-SuperOffice-Signature header is missing or does not match' });
+			expect(JSON.parse(forged.body)).toEqual({
+				message: 'The X-SuperOffice-Signature header is missing or does not match',
+			});
 			expect(t.executions).toHaveLength(0);
 		});
 

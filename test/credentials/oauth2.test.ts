@@ -5,12 +5,7 @@ import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.cre
 import { HarnessCredentialsHelper, OAuth2ApiStandIn, shutdownHarness } from '../harness';
 import type { SuperOfficeSimulator } from '../simulators';
 import { startSuperOfficeSimulator } from '../simulators';
-import {
-	harness,
-	superOfficeCredential,
-	superOfficeOAuth2Credential,
-	superOfficeOAuth2Form,
-} from '../support/package';
+import { harness, superOfficeCredential, superOfficeOAuth2Credential, superOfficeOAuth2Form } from '../support/package';
 
 const DELETE_RELATION = '/v1/Agents/Relation/DeleteContactRelation';
 
@@ -50,7 +45,7 @@ describe('SuperOffice OAuth2 credential', () => {
 		]);
 	});
 
-	it('sends the user to the environment\'s login host with scope openid, and the tenant as acr_values', async () => {
+	it("sends the user to the environment's login host with scope openid, and the tenant as acr_values", async () => {
 		const { authorizeUrl } = await harness.connectOAuth2(
 			'superOfficeOAuth2Api',
 			superOfficeOAuth2Form(sim, { tenant: ' Cust12345 ' }),
@@ -68,11 +63,15 @@ describe('SuperOffice OAuth2 credential', () => {
 
 	it('builds the login URLs from the environment name: online, sod, qaonline', async () => {
 		for (const environment of ['online', 'sod', 'qaonline']) {
-			const helper = new HarnessCredentialsHelper(
-				[new SuperOfficeOAuth2Api(), new OAuth2ApiStandIn()],
-				{ superOfficeOAuth2Api: { environment, clientId: 'x', clientSecret: 'y', webApiUrl: 'https://a/b/api' } },
+			const helper = new HarnessCredentialsHelper([new SuperOfficeOAuth2Api(), new OAuth2ApiStandIn()], {
+				superOfficeOAuth2Api: { environment, clientId: 'x', clientSecret: 'y', webApiUrl: 'https://a/b/api' },
+			});
+			const resolved = await helper.getDecrypted(
+				{} as never,
+				{ id: '1', name: 'x' },
+				'superOfficeOAuth2Api',
+				'internal',
 			);
-			const resolved = await helper.getDecrypted({} as never, { id: '1', name: 'x' }, 'superOfficeOAuth2Api', 'internal');
 			expect([resolved.authUrl, resolved.accessTokenUrl, resolved.authQueryParameters]).toEqual([
 				`https://${environment}.superoffice.com/login/common/oauth/authorize`,
 				`https://${environment}.superoffice.com/login/common/oauth/tokens`,
@@ -99,7 +98,9 @@ describe('SuperOffice OAuth2 credential', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ success: true, relationId: 413 });
 		const call = sim.requests.find((r) => r.path === DELETE_RELATION);
-		expect(call?.headers.authorization).toBe(`Bearer ${String((credentials.superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>).access_token)}`);
+		expect(call?.headers.authorization).toBe(
+			`Bearer ${String((credentials.superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>).access_token)}`,
+		);
 	});
 
 	it('refreshes an expired access token once, keeps the refresh token, and saves the new token', async () => {
@@ -153,7 +154,9 @@ describe('SuperOffice OAuth2 credential', () => {
 	});
 
 	it('refuses the login host as WebAPI URL', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim, { webApiUrl: 'https://online.superoffice.com/Cust12345/api' });
+		const credentials = await superOfficeOAuth2Credential(sim, {
+			webApiUrl: 'https://online.superoffice.com/Cust12345/api',
+		});
 
 		const result = await deleteRelation(credentials);
 

@@ -125,7 +125,11 @@ export interface Harness {
 	/** A webhook trigger, served on 127.0.0.1 and driven through n8n-core's hook and webhook contexts. */
 	startTrigger(options: StartTriggerOptions): Promise<ActiveTrigger>;
 	/** The CLI's OAuth2 authorization-code flow for an OAuth2 credential (see ./oauth2). */
-	connectOAuth2(credentialType: string, data: ICredentialDataDecryptedObject, redirectUri?: string): Promise<ConnectedOAuth2>;
+	connectOAuth2(
+		credentialType: string,
+		data: ICredentialDataDecryptedObject,
+		redirectUri?: string,
+	): Promise<ConnectedOAuth2>;
 }
 
 const START_NODE_TYPE = 'n8n-harness.start';

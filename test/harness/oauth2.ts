@@ -27,7 +27,12 @@ export class OAuth2ApiStandIn implements ICredentialType {
 	displayName = 'OAuth2 API';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'Use Dynamic Client Registration', name: 'useDynamicClientRegistration', type: 'hidden', default: false },
+		{
+			displayName: 'Use Dynamic Client Registration',
+			name: 'useDynamicClientRegistration',
+			type: 'hidden',
+			default: false,
+		},
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -41,7 +46,13 @@ export class OAuth2ApiStandIn implements ICredentialType {
 			default: 'authorizationCode',
 		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'string', displayOptions: notDynamic, default: '' },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', displayOptions: notDynamic, default: '' },
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			displayOptions: notDynamic,
+			default: '',
+		},
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', displayOptions: notDynamic, default: '' },
 		{
 			displayName: 'Client Secret',
@@ -52,7 +63,13 @@ export class OAuth2ApiStandIn implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', displayOptions: notDynamic, default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', displayOptions: notDynamic, default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			displayOptions: notDynamic,
+			default: '',
+		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',

@@ -250,7 +250,14 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 		const additionalData = deps.createAdditionalData({ webhookBaseUrl });
 		const fn = nodeType.webhookMethods?.[description!.name]?.[method];
 		if (fn === undefined) throw new Error(`${deps.typeName} has no webhookMethods.${description!.name}.${method}`);
-		const context = new HookContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, mode, activation, webhookData(additionalData));
+		const context = new HookContext(
+			workflow,
+			workflow.getNode(NODE_NAME)!,
+			additionalData,
+			mode,
+			activation,
+			webhookData(additionalData),
+		);
 		return (await fn.call(context)) as boolean;
 	}
 
@@ -275,7 +282,8 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 		const originalEnd = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
 		res.end = ((chunk?: unknown) => {
 			call.status = res.statusCode;
-			if (chunk !== undefined && chunk !== null) call.responseBody += Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
+			if (chunk !== undefined && chunk !== null)
+				call.responseBody += Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
 			return originalEnd(chunk);
 		}) as ServerResponse['end'];
 		const answer = (status: number, body: unknown) => {
@@ -321,7 +329,15 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 		});
 		let result: IWebhookResponseData;
 		try {
-			const context = new WebhookContext(workflow, startNode, additionalData, 'webhook', webhookData(additionalData), [], null);
+			const context = new WebhookContext(
+				workflow,
+				startNode,
+				additionalData,
+				'webhook',
+				webhookData(additionalData),
+				[],
+				null,
+			);
 			result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
 		} catch (error) {
 			webhookErrors.push(error as Error);
@@ -332,7 +348,10 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 
 		if (result.workflowData === undefined) {
 			if (result.noWebhookResponse !== true && !res.writableEnded) {
-				answer(200, result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
+				answer(
+					200,
+					result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' },
+				);
 			}
 			saveIfChanged(workflow);
 			return;
@@ -360,7 +379,9 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: result.workflowData }, source: null }] },
 		});
-		const run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(
+			workflow,
+		);
 		await finished.promise;
 		executions.push(run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? []);
 		if (result.noWebhookResponse !== true && !res.writableEnded) answer(200, { message: 'Workflow was started' });

@@ -315,7 +315,9 @@ export class AutoSendSimulator extends HttpSimulator {
 
 	private getWebhook(id: string): SimResponse {
 		const webhook = this.webhooks.get(id);
-		return webhook ? ok({ webhook: this.webhookView(webhook) }) : failure(404, 'WEBHOOK_NOT_FOUND', 'Webhook not found');
+		return webhook
+			? ok({ webhook: this.webhookView(webhook) })
+			: failure(404, 'WEBHOOK_NOT_FOUND', 'Webhook not found');
 	}
 
 	private updateWebhook(req: SimRequest, id: string): SimResponse {

@@ -657,22 +657,40 @@ export class SuperOfficeSimulator extends HttpSimulator {
 		return webhook ? { status: 200, body: this.webhookView(webhook) } : notFound('Webhook', Number(rawId));
 	}
 
-	private parseWebhook(body: unknown): Omit<SoWebhook, 'WebhookId' | 'ConsecutiveErrors' | 'TotalCalls' | 'TotalErrors' | 'LastError' | 'Registered'> {
+	private parseWebhook(
+		body: unknown,
+	): Omit<SoWebhook, 'WebhookId' | 'ConsecutiveErrors' | 'TotalCalls' | 'TotalErrors' | 'LastError' | 'Registered'> {
 		if (!isPlainObject(body)) throw new InvalidInput('Webhook must be a JSON object');
-		const allowed = ['WebhookId', 'Name', 'Events', 'TargetUrl', 'Secret', 'State', 'Type', 'Headers', 'Properties', 'Description'];
+		const allowed = [
+			'WebhookId',
+			'Name',
+			'Events',
+			'TargetUrl',
+			'Secret',
+			'State',
+			'Type',
+			'Headers',
+			'Properties',
+			'Description',
+		];
 		for (const key of Object.keys(body)) {
 			if (!allowed.includes(key)) throw new InvalidInput(`Webhook has unexpected property '${key}'`);
 		}
 		if (typeof body.Name !== 'string' || body.Name.trim() === '') throw new InvalidInput('Name is required');
 		const events = body.Events;
-		if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string' && /^[a-z0-9_.]+$/i.test(e))) {
+		if (
+			!Array.isArray(events) ||
+			events.length === 0 ||
+			!events.every((e) => typeof e === 'string' && /^[a-z0-9_.]+$/i.test(e))
+		) {
 			throw new InvalidInput('Events must be a non-empty array of event names');
 		}
 		if (typeof body.TargetUrl !== 'string' || !/^https?:\/\//i.test(body.TargetUrl)) {
 			throw new InvalidInput('TargetUrl must be an absolute http(s) URL');
 		}
 		if (body.Type !== 'webhook') throw new InvalidInput("Type must be 'webhook'");
-		if (body.State !== 'Active' && body.State !== 'Stopped') throw new InvalidInput("State must be 'Active' or 'Stopped'");
+		if (body.State !== 'Active' && body.State !== 'Stopped')
+			throw new InvalidInput("State must be 'Active' or 'Stopped'");
 		if (body.Secret !== undefined && typeof body.Secret !== 'string') throw new InvalidInput('Secret must be a string');
 		return {
 			Name: body.Name,
@@ -708,7 +726,10 @@ export class SuperOfficeSimulator extends HttpSimulator {
 		}
 		this.lastWebhookId = webhook.WebhookId;
 		this.webhooks.set(webhook.WebhookId, webhook);
-		return { status: 200, body: { ...this.webhookView(webhook), _Links: { Self: `${this.webApiUrl}/v1/Webhook/${webhook.WebhookId}` } } };
+		return {
+			status: 200,
+			body: { ...this.webhookView(webhook), _Links: { Self: `${this.webApiUrl}/v1/Webhook/${webhook.WebhookId}` } },
+		};
 	}
 
 	private testPayload(webhook: SoWebhook): Record<string, unknown> {
@@ -1063,11 +1084,17 @@ export function postTo(
 		}
 		const request = httpRequest(
 			target,
-			{ method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(rawBody)) }, timeout: timeoutMs },
+			{
+				method: 'POST',
+				headers: { ...headers, 'Content-Length': String(Buffer.byteLength(rawBody)) },
+				timeout: timeoutMs,
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				response.on('end', () =>
+					resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
 				response.on('error', () => resolve({ status: 0, body: 'response error' }));
 			},
 		);

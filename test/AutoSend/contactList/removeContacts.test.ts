@@ -89,7 +89,7 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		expect(result.items[0].json.errors).toEqual([{ contactId: 'not-an-id', message: 'Invalid contact ID' }]);
 	});
 
-	it('reports an unknown list with AutoSend\'s message', async () => {
+	it("reports an unknown list with AutoSend's message", async () => {
 		const result = await run([{ emails: 'jane@example.com' }], {}, 'no-such_list');
 
 		expect(sim.requests[0].path).toBe('/contact-lists/no-such_list/contacts/remove');
