@@ -18,6 +18,8 @@ export class Pacer {
 	private windowMs = 1000;
 	private pausedUntil = 0;
 	private lastSlowDown = 0;
+	/** The lowest limit a rate-limiting server stated (X-RateLimit-Limit); recovery stops there. */
+	private ceiling = Number.POSITIVE_INFINITY;
 
 	constructor(
 		private readonly configured: number,
@@ -62,19 +64,22 @@ export class Pacer {
 	/**
 	 * The server rate limited a request admitted at `admittedAt`, so it allows less than we send: halve
 	 * the rate (or take the limit it states, if lower). Requests of the same burst were admitted before
-	 * the last slow-down and do not halve it again, or one burst would collapse the rate.
+	 * the last slow-down and do not halve it again, or one burst would collapse the rate. A stated limit
+	 * also caps the recovery, so the rate does not creep past it into the next 429.
 	 */
 	slowDown(admittedAt: number, statedLimit?: number): void {
+		if (statedLimit && statedLimit >= MIN_RATE) this.ceiling = Math.min(this.ceiling, statedLimit);
 		if (admittedAt < this.lastSlowDown) return;
 		const halved = Math.max(MIN_RATE, this.perSecond / 2);
 		this.setRate(statedLimit && statedLimit >= MIN_RATE ? Math.min(halved, statedLimit) : halved);
 		this.lastSlowDown = Date.now();
 	}
 
-	/** A request went through: creep back toward the configured rate (additive increase). */
+	/** A request went through: creep back toward the configured rate, or the server's stated limit. */
 	speedUp(): void {
-		if (this.perSecond < this.configured) {
-			this.setRate(Math.min(this.configured, this.perSecond + Math.max(MIN_RATE, this.configured / 20)));
+		const target = Math.min(this.configured, this.ceiling);
+		if (this.perSecond < target) {
+			this.setRate(Math.min(target, this.perSecond + Math.max(MIN_RATE, this.configured / 20)));
 		}
 	}
 }

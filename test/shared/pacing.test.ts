@@ -69,6 +69,14 @@ describe('Pacer rate adaptation', () => {
 		expect(pacer.rate).toBe(10);
 	});
 
+	it('recovers only up to the limit a rate-limiting server stated, not into the next 429', () => {
+		const pacer = new Pacer(10);
+		pacer.slowDown(Date.now(), 8);
+		expect(pacer.rate).toBe(5);
+		for (let i = 0; i < 50; i++) pacer.speedUp();
+		expect(pacer.rate).toBe(8);
+	});
+
 	it('never goes below 0.1 requests per second', () => {
 		const pacer = new Pacer(1);
 		for (let i = 0; i < 20; i++) pacer.slowDown(Date.now() + i + 1);
