@@ -1,24 +1,15 @@
 // Every AutoSend request goes through autoSendRequest: base URL from the credential, JSON, and the
 // mapping of AutoSend's error envelope ({ success: false, error: { message } } or a plain-string error).
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
+import type { HttpAnswer, RequestContext, ServiceRequest, ServiceSpec } from '../shared/http';
 import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
 
 export const DEFAULT_BASE_URL = 'https://api.autosend.com/v1';
 
-export interface AutoSendRequest {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, already URL-encoded where it holds values: '/contact-lists/abc/contacts/remove' */
-	path: string;
-	/** What the request does, for error messages: "remove contacts from list 60d5…" */
-	action: string;
-	/** Whether sending it twice leaves the same state; only such requests are retried */
-	idempotent: boolean;
-	body?: IDataObject;
-	qs?: IDataObject;
-}
+/** Path below the base URL, e.g. '/contact-lists/abc/contacts/remove'. */
+export type AutoSendRequest = ServiceRequest;
 
 function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
 	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;

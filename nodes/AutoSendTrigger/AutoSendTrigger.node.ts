@@ -6,10 +6,19 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { AutoSendRequest } from '../AutoSend/transport';
 import { autoSendRequest } from '../AutoSend/transport';
-import { headersOf, isSignedBy, rawBodyOf, rejectDelivery } from '../shared/webhooks';
+import {
+	headersOf,
+	httpCodeOf,
+	isSignedBy,
+	rawBodyOf,
+	registrationFailed,
+	rejectDelivery,
+	sameEvents,
+	selectedEvents,
+} from '../shared/webhooks';
 import { EVENT_OPTIONS } from './events';
 
 /** What the trigger keeps in the workflow's static data. */
@@ -29,10 +38,6 @@ const REGISTRATION_HELP =
 
 async function send(context: IHookFunctions, request: AutoSendRequest): Promise<IDataObject> {
 	return await autoSendRequest.call(context, request);
-}
-
-function httpCodeOf(error: unknown): string | undefined {
-	return error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
 }
 
 function forget(registration: Registration): void {
@@ -75,12 +80,6 @@ async function removeRegistration(context: IHookFunctions, webhookId: string): P
 			return false;
 		},
 	);
-}
-
-function sameEvents(a: unknown, b: string[]): boolean {
-	if (!Array.isArray(a) || a.length !== b.length) return false;
-	const wanted = new Set(b);
-	return a.every((event) => wanted.has(String(event)));
 }
 
 /**
@@ -183,22 +182,14 @@ export class AutoSendTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const events = this.getNodeParameter('events', []) as string[];
-				if (events.length === 0) {
-					throw new NodeOperationError(this.getNode(), 'No events are selected', {
-						description: 'Choose at least one event in the AutoSend Trigger, then activate the workflow again.',
-					});
-				}
+				const events = selectedEvents(this, 'AutoSend Trigger');
 				const data = await send(this, {
 					method: 'POST',
 					path: '/webhooks',
 					action: 'register the webhook',
 					idempotent: false,
 					body: { url: this.getNodeWebhookUrl('default') as string, events },
-				}).catch(async (error: Error) => {
-					const description = [(error as NodeApiError).description, REGISTRATION_HELP].filter(Boolean).join(' ');
-					return await Promise.reject(new NodeOperationError(this.getNode(), error.message, { description }));
-				});
+				}).catch(async (error: Error) => await Promise.reject(registrationFailed(this, error, REGISTRATION_HELP)));
 				const webhook = (data.webhook ?? {}) as IDataObject;
 				if (
 					typeof webhook.id !== 'string' ||

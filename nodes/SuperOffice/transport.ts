@@ -1,8 +1,8 @@
 // Every SuperOffice request goes through superOfficeRequest: it owns the URL, headers, query options and
 // the mapping of SuperOffice's error answers (REST errors, and agents that report errors with status 200).
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { HttpAnswer, RequestContext, ServiceSpec } from '../shared/http';
+import type { HttpAnswer, RequestContext, ServiceRequest, ServiceSpec } from '../shared/http';
 import type { RequestPolicy } from '../shared/pacing';
 import { describeBody, serviceRequest } from '../shared/http';
 
@@ -12,16 +12,8 @@ export interface SuperOfficeOptions {
 	language?: string;
 }
 
-export interface SuperOfficeRequest {
-	method: IHttpRequestMethods;
-	/** Path below {webApiUrl}/v1, e.g. '/Agents/Relation/DeleteContactRelation' */
-	path: string;
-	/** What the request does, for error messages: "delete relation 413" */
-	action: string;
-	/** Whether sending it twice leaves the same state; only such requests are retried */
-	idempotent: boolean;
-	body?: IDataObject;
-	qs?: IDataObject;
+/** Path below {webApiUrl}/v1, e.g. '/Agents/Relation/DeleteContactRelation'. */
+export interface SuperOfficeRequest extends ServiceRequest {
 	options?: SuperOfficeOptions;
 }
 

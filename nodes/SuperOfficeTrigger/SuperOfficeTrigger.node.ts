@@ -6,8 +6,18 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { headersOf, isSignedBy, newWebhookSecret, rawBodyOf, rejectDelivery } from '../shared/webhooks';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import {
+	headersOf,
+	httpCodeOf,
+	isSignedBy,
+	newWebhookSecret,
+	rawBodyOf,
+	registrationFailed,
+	rejectDelivery,
+	sameEvents,
+	selectedEvents,
+} from '../shared/webhooks';
 import { authenticationProperty, superOfficeCredentials } from '../SuperOffice/authentication';
 import { superOfficeRequest, useAuthentication } from '../SuperOffice/transport';
 import { EVENT_OPTIONS, RECORD_PATHS } from './events';
@@ -22,20 +32,10 @@ interface Registration extends IDataObject {
 const REGISTRATION_HELP =
 	"SuperOffice only registers a webhook for an app with access to the Webhook agent (SuperOffice Developer Portal › your app) on a tenant with Development Tools or CRM Suite Core. While registering, SuperOffice sends a test event to n8n's webhook URL and needs 200 OK back: n8n must be reachable from the internet over HTTPS with a valid certificate (set WEBHOOK_URL to n8n's public address).";
 
-function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
 function forget(registration: Registration): void {
 	delete registration.webhookId;
 	delete registration.webhookSecret;
 	delete registration.webhookEvents;
-}
-
-function sameEvents(a: unknown, b: string[]): boolean {
-	if (!Array.isArray(a) || a.length !== b.length) return false;
-	const wanted = new Set(b);
-	return a.every((event) => wanted.has(String(event)));
 }
 
 /** Deletes a registration; a webhook SuperOffice no longer has counts as deleted. */
@@ -50,7 +50,7 @@ async function deleteRegistration(context: IHookFunctions, webhookId: number): P
 		.then(
 			() => true,
 			(error: Error) => {
-				if (isNotFound(error)) return true;
+				if (httpCodeOf(error) === '404') return true;
 				context.logger.warn(`Could not delete SuperOffice webhook ${webhookId}: ${error.message}`);
 				return false;
 			},
@@ -131,7 +131,7 @@ export class SuperOfficeTrigger implements INodeType {
 						idempotent: true,
 					})
 					.catch(async (error: Error) =>
-						isNotFound(error) ? null : await Promise.reject(error),
+						httpCodeOf(error) === '404' ? null : await Promise.reject(error),
 					)) as IDataObject | null;
 				const events = this.getNodeParameter('events', []) as string[];
 				const usable =
@@ -149,12 +149,7 @@ export class SuperOfficeTrigger implements INodeType {
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
-				const events = this.getNodeParameter('events', []) as string[];
-				if (events.length === 0) {
-					throw new NodeOperationError(this.getNode(), 'No events are selected', {
-						description: 'Choose at least one event in the SuperOffice Trigger, then activate the workflow again.',
-					});
-				}
+				const events = selectedEvents(this, 'SuperOffice Trigger');
 				const workflow = this.getWorkflow();
 				const secret = newWebhookSecret();
 				const created = (await superOfficeRequest
@@ -172,10 +167,9 @@ export class SuperOfficeTrigger implements INodeType {
 							Type: 'webhook',
 						},
 					})
-					.catch(async (error: Error) => {
-						const description = [(error as NodeApiError).description, REGISTRATION_HELP].filter(Boolean).join(' ');
-						return await Promise.reject(new NodeOperationError(this.getNode(), error.message, { description }));
-					})) as IDataObject | null;
+					.catch(
+						async (error: Error) => await Promise.reject(registrationFailed(this, error, REGISTRATION_HELP)),
+					)) as IDataObject | null;
 				const webhookId = Number(created?.WebhookId);
 				if (!Number.isInteger(webhookId) || webhookId <= 0) {
 					throw new NodeOperationError(

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
@@ -56,7 +57,17 @@ function commonHint(service: string, statusCode: number): string {
 export interface RequestKind {
 	/** For error messages: "remove members from selection 938" */
 	action: string;
+	/** Whether sending it twice leaves the same state; only such requests are retried */
 	idempotent: boolean;
+}
+
+/** One request as an operation or trigger asks its service's transport for it. */
+export interface ServiceRequest extends RequestKind {
+	method: IHttpRequestMethods;
+	/** Path below the service's base URL, already URL-encoded where it holds values */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
 }
 
 /**

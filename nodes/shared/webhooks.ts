@@ -1,7 +1,9 @@
-// What both trigger nodes need to accept a webhook delivery: its raw body, its headers read
-// case-insensitively, an HMAC check in constant time, and a 401 that starts no workflow.
+// What both trigger nodes share: to register a webhook, the selected events and a registration error that
+// says what the service needs; to accept a delivery, its raw body, its headers read case-insensitively, an
+// HMAC check in constant time, and a 401 that starts no workflow.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Header names lower-cased; a repeated header keeps its first value. */
 export function headersOf(context: IWebhookFunctions): Record<string, string> {
@@ -37,6 +39,35 @@ export function isSignedBy(
 export function rejectDelivery(context: IWebhookFunctions, message: string): IWebhookResponseData {
 	context.getResponseObject().status(401).json({ message });
 	return { noWebhookResponse: true };
+}
+
+/** Whether a registered webhook's events are exactly the ones the node is set to, in any order. */
+export function sameEvents(registered: unknown, wanted: string[]): boolean {
+	if (!Array.isArray(registered) || registered.length !== wanted.length) return false;
+	const set = new Set(wanted);
+	return registered.every((event) => set.has(String(event)));
+}
+
+/** The HTTP status of a failed registration request, as the transport's NodeApiError carries it. */
+export function httpCodeOf(error: unknown): string | undefined {
+	return error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined;
+}
+
+/** The events the trigger is set to; there is no webhook to register for none. */
+export function selectedEvents(context: IHookFunctions, triggerName: string): string[] {
+	const events = context.getNodeParameter('events', []) as string[];
+	if (events.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'No events are selected', {
+			description: `Choose at least one event in the ${triggerName}, then activate the workflow again.`,
+		});
+	}
+	return events;
+}
+
+/** A refused registration: the API's message and hint, then what the service needs to register webhooks. */
+export function registrationFailed(context: IHookFunctions, error: Error, help: string): NodeOperationError {
+	const description = [(error as { description?: string | null }).description, help].filter(Boolean).join(' ');
+	return new NodeOperationError(context.getNode(), error.message, { description });
 }
 
 /** A secret for a webhook registration: 32 random bytes. */

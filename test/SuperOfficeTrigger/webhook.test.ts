@@ -141,6 +141,19 @@ describe('SuperOffice Trigger', () => {
 			expect(t.nodeStaticData).toEqual({});
 		});
 
+		it('refuses to register a webhook for no events, before any request', async () => {
+			const t = await start({ events: [] });
+
+			const error = await t.activate().then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
+
+			expect(error?.message).toBe('No events are selected');
+			expect(error?.description).toContain('Choose at least one event in the SuperOffice Trigger');
+			expect(sim.requests.filter((r) => r.method === 'POST')).toEqual([]);
+		});
+
 		it('fails the activation, saying why, when the webhook URL does not answer the test event', async () => {
 			const t = await start();
 			await t.close(); // n8n not reachable from SuperOffice
