@@ -1,43 +1,31 @@
 // The resource-locator pickers ("From List"), run through n8n-core's load-options context.
-import { shutdownHarness } from './harness';
-import type { AutoSendSimulator, SuperOfficeSimulator } from './simulators';
-import { startAutoSendSimulator, startSuperOfficeSimulator } from './simulators';
-import { autoSendCredential, harness, superOfficeCredential } from './support/package';
+import { autoSendCredential, harness, superOfficeCredential, useSimulators } from './support/package';
 
 describe('pickers', () => {
-	let so: SuperOfficeSimulator;
-	let as: AutoSendSimulator;
-
-	beforeAll(async () => {
-		[so, as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
-	});
-	afterAll(async () => {
-		await Promise.all([so.close(), as.close()]);
-		await shutdownHarness();
-	});
+	const sims = useSimulators();
 
 	it("lists the tenant's selections by name, filtered on the server", async () => {
 		const all = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
-			credentials: superOfficeCredential(so, 'bearer'),
+			credentials: superOfficeCredential(sims.so, 'bearer'),
 		});
 		expect(all.results.map((r) => r.value)).toEqual(expect.arrayContaining(['938', '939', '940']));
 
-		so.resetRequests();
+		sims.so.resetRequests();
 		const filtered = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
-			credentials: superOfficeCredential(so, 'bearer'),
+			credentials: superOfficeCredential(sims.so, 'bearer'),
 			filter: "news'",
 		});
-		expect(so.requests[0].query.$filter).toBe("name contains 'news'''");
+		expect(sims.so.requests[0].query.$filter).toBe("name contains 'news'''");
 		expect(filtered.results).toEqual([]);
 
 		const news = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
-			credentials: superOfficeCredential(so, 'bearer'),
+			credentials: superOfficeCredential(sims.so, 'bearer'),
 			filter: 'news',
 		});
 		expect(news.results).toEqual([
@@ -46,17 +34,17 @@ describe('pickers', () => {
 	});
 
 	it('pages through selections with the pagination token', async () => {
-		for (let i = 0; i < 60; i++) so.addSelection({ name: `Campaign ${String(i).padStart(2, '0')}` });
+		for (let i = 0; i < 60; i++) sims.so.addSelection({ name: `Campaign ${String(i).padStart(2, '0')}` });
 		const first = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
-			credentials: superOfficeCredential(so),
+			credentials: superOfficeCredential(sims.so),
 			filter: 'Campaign',
 		});
 		const second = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
-			credentials: superOfficeCredential(so),
+			credentials: superOfficeCredential(sims.so),
 			filter: 'Campaign',
 			paginationToken: first.paginationToken as string,
 		});
@@ -71,7 +59,7 @@ describe('pickers', () => {
 		const all = await harness.listSearch({
 			nodeType: 'autoSend',
 			method: 'searchContactLists',
-			credentials: autoSendCredential(as),
+			credentials: autoSendCredential(sims.as),
 		});
 		expect(all.results.length).toBeGreaterThan(1);
 		expect(all.results.map((r) => r.value)).not.toContain('GLOBAL_CONTACT_LIST');
@@ -79,7 +67,7 @@ describe('pickers', () => {
 		const newsletter = await harness.listSearch({
 			nodeType: 'autoSend',
 			method: 'searchContactLists',
-			credentials: autoSendCredential(as),
+			credentials: autoSendCredential(sims.as),
 			filter: 'NEWS',
 		});
 		expect(newsletter.results).toEqual([

@@ -3,9 +3,6 @@
 // do in real workflows ($json.value), so n8n's own static parameter checks do not hide them.
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { shutdownHarness } from '../harness';
-import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
-import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
 import type { Case } from './cases';
 import { badEmails, badIds, badListIds } from './cases';
 import {
@@ -14,23 +11,11 @@ import {
 	removeContactsParameters,
 	removeMembersParameters,
 	superOfficeCredential,
+	useSimulators,
 } from '../support/package';
 
 describe('bad input never reaches the API', () => {
-	let so: SuperOfficeSimulator;
-	let as: AutoSendSimulator;
-
-	beforeAll(async () => {
-		[so, as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
-	});
-	beforeEach(() => {
-		so.resetRequests();
-		as.resetRequests();
-	});
-	afterAll(async () => {
-		await Promise.all([so.close(), as.close()]);
-		await shutdownHarness();
-	});
+	const sims = useSimulators();
 
 	const expectRefused = async (run: Promise<{ error?: Error & Record<string, unknown> }>, field: string) => {
 		const { error } = await run;
@@ -39,18 +24,23 @@ describe('bad input never reaches the API', () => {
 		// The bad value sits in the second item, after a good one: the message must point at item 1.
 		expect(error?.message).toMatch(/\[item 1\]$/);
 		expect(error?.description).toBeTruthy();
-		expect(so.requests).toHaveLength(0);
-		expect(as.requests).toHaveLength(0);
+		expect(sims.so.requests).toHaveLength(0);
+		expect(sims.as.requests).toHaveLength(0);
 	};
 	const superOffice = (parameters: INodeParameters, items: object[]) =>
 		harness.runNode({
 			nodeType: 'superOffice',
 			parameters,
-			credentials: superOfficeCredential(so),
+			credentials: superOfficeCredential(sims.so),
 			items: items as never,
 		});
 	const autoSend = (parameters: INodeParameters, items: object[]) =>
-		harness.runNode({ nodeType: 'autoSend', parameters, credentials: autoSendCredential(as), items: items as never });
+		harness.runNode({
+			nodeType: 'autoSend',
+			parameters,
+			credentials: autoSendCredential(sims.as),
+			items: items as never,
+		});
 
 	describe('SuperOffice › Selection › Remove Members', () => {
 		const good = { selectionId: 938, contactId: 138, personId: 266 };
@@ -135,44 +125,36 @@ describe('bad input never reaches the API', () => {
 			const { error } = await harness.runNode({
 				nodeType: 'superOffice',
 				parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
-				credentials: superOfficeCredential(so, 'basic', change),
+				credentials: superOfficeCredential(sims.so, 'basic', change),
 			});
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error?.message).toContain(text);
 			expect(error?.message).toContain('[item 0]');
-			expect(so.requests).toHaveLength(0);
+			expect(sims.so.requests).toHaveLength(0);
 		});
 
 		it('AutoSend with an empty API key', async () => {
 			const { error } = await harness.runNode({
 				nodeType: 'autoSend',
 				parameters: removeContactsParameters('60d5ec49f1b2c72d9c8b4567'),
-				credentials: autoSendCredential(as, { apiKey: '  ' }),
+				credentials: autoSendCredential(sims.as, { apiKey: '  ' }),
 				items: [{ emails: 'jane@example.com' }],
 			});
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error?.message).toBe('The API Key in the AutoSend credential is empty [item 0]');
-			expect(as.requests).toHaveLength(0);
+			expect(sims.as.requests).toHaveLength(0);
 		});
 	});
 });
 
 describe('input that is fine, normalised rather than refused', () => {
-	let as: AutoSendSimulator;
-
-	beforeAll(async () => {
-		as = await startAutoSendSimulator();
-	});
-	afterAll(async () => {
-		await as.close();
-		await shutdownHarness();
-	});
+	const sims = useSimulators();
 
 	const removeEmails = async (emails: string | string[]) =>
 		await harness.runNode({
 			nodeType: 'autoSend',
 			parameters: removeContactsParameters('60d5ec49f1b2c72d9c8b4567'),
-			credentials: autoSendCredential(as),
+			credentials: autoSendCredential(sims.as),
 			items: [{ emails }],
 		});
 
@@ -188,17 +170,15 @@ describe('input that is fine, normalised rather than refused', () => {
 	});
 
 	it('sends duplicates within one item once', async () => {
-		as.resetRequests();
 		const { items } = await removeEmails(['jane@example.com', 'JANE@example.com', 'jane@example.com']);
 		expect(items[0].json.emails).toEqual(['jane@example.com']);
-		expect(as.requests[0].body).toEqual({ emails: ['jane@example.com'] });
+		expect(sims.as.requests[0].body).toEqual({ emails: ['jane@example.com'] });
 	});
 
 	it('splits thousands of addresses in one item into requests of 100', async () => {
-		as.resetRequests();
 		const emails = Array.from({ length: 2500 }, (_, i) => `bulk${i}@example.com`);
 		const { items } = await removeEmails(emails.join(', '));
-		expect(as.requests).toHaveLength(25);
+		expect(sims.as.requests).toHaveLength(25);
 		expect(items).toHaveLength(1);
 		expect(items[0].json.request).toMatchObject({ requests: 25, valuesSent: 2500, notInList: 2500 });
 	});

@@ -7,8 +7,9 @@ import { AutoSend } from '../../nodes/AutoSend/AutoSend.node';
 import { AutoSendTrigger } from '../../nodes/AutoSendTrigger/AutoSendTrigger.node';
 import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
 import { SuperOfficeTrigger } from '../../nodes/SuperOfficeTrigger/SuperOfficeTrigger.node';
-import { createHarness, OAuth2ApiStandIn } from '../harness';
+import { createHarness, OAuth2ApiStandIn, shutdownHarness } from '../harness';
 import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
+import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
 
 export const harness = createHarness({
 	nodeTypes: {
@@ -96,4 +97,24 @@ export function removeContactsParameters(contactListId: unknown, extra: Record<s
 		emails: '={{ $json.emails }}',
 		...extra,
 	};
+}
+
+/**
+ * Both simulators for one test file: started before its tests, recorded requests cleared before each
+ * test, closed (with the harness) after. Read them inside tests: `sims.so`, `sims.as`.
+ */
+export function useSimulators(): { so: SuperOfficeSimulator; as: AutoSendSimulator } {
+	const sims = {} as { so: SuperOfficeSimulator; as: AutoSendSimulator };
+	beforeAll(async () => {
+		[sims.so, sims.as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
+	});
+	beforeEach(() => {
+		sims.so.resetRequests();
+		sims.as.resetRequests();
+	});
+	afterAll(async () => {
+		await Promise.all([sims.so.close(), sims.as.close()]);
+		await shutdownHarness();
+	});
+	return sims;
 }
