@@ -1,17 +1,31 @@
-// Every AutoSend request goes through autoSendRequest: base URL from the credential, JSON, and the
-// mapping of AutoSend's error envelope ({ success: false, error: { message } } or a plain-string error).
+// Every AutoSend request goes through autoSendRequest: base URL from the credential, JSON, the API identity
+// requests are paced under, and the mapping of AutoSend's error envelope ({ success: false, error: { message } }
+// or a plain-string error).
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { HttpAnswer, RequestContext, ServiceRequest, ServiceSpec } from '../shared/http';
-import type { RequestPolicy } from '../shared/pacing';
-import { describeBody, serviceRequest } from '../shared/http';
+import type {
+	Explained,
+	HttpAnswer,
+	RequestContext,
+	RequestPolicy,
+	ServiceRequest,
+	ServiceSpec,
+	Signer,
+} from '../shared/http';
+import { describeBody, identityOf, serviceRequest } from '../shared/http';
+import type { ServiceDefaults } from '../shared/options';
+import { defaultPolicy } from '../shared/options';
+import { isLoopback } from '../shared/validation';
 
 export const DEFAULT_BASE_URL = 'https://api.autosend.com/v1';
+
+/** AutoSend allows 2 requests per second per API key by default. */
+export const AUTOSEND: ServiceDefaults = { service: 'AutoSend', requestsPerSecond: 2 };
 
 /** Path below the base URL, e.g. '/contact-lists/abc/contacts/remove'. */
 export type AutoSendRequest = ServiceRequest;
 
-function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
+function errorMessage({ statusCode, body }: HttpAnswer): string | Explained | undefined {
 	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;
 	if (statusCode < 300 && json.success === true) return undefined;
 	const error = json.error;
@@ -23,7 +37,13 @@ function errorMessage({ statusCode, body }: HttpAnswer): string | undefined {
 	}
 	if (typeof json.message === 'string' && json.message !== '') return json.message;
 	// A 2xx without AutoSend's { success: true } envelope (a proxy's page, cut-off JSON) proves nothing.
-	if (statusCode < 300) return `unexpected answer without AutoSend's success flag: ${describeBody(body, statusCode)}`;
+	if (statusCode < 300) {
+		return {
+			message: `unexpected answer without AutoSend's success flag: ${describeBody(body, statusCode)}`,
+			hint: 'Something in front of the API answered instead of AutoSend (a proxy, or a cut-off answer), so nothing can be assumed done. Check the Base URL in the AutoSend credential, then run again.',
+			outcome: 'unknown',
+		};
+	}
 	return describeBody(body, statusCode);
 }
 
@@ -35,30 +55,75 @@ const spec: ServiceSpec = {
 		200: 'AutoSend answered that the request did not succeed. Check the values sent for this item.',
 		401: 'Check the API key in the AutoSend credential: it must be a current project key (Settings › API Keys in AutoSend).',
 		402: 'Your AutoSend plan does not include this. Upgrade the plan in AutoSend, or contact AutoSend support.',
-		404: 'Check the contact list ID: the list may not exist in the project this API key belongs to.',
-		429: 'AutoSend allows 2 requests per second per API key by default. Wait a moment and run again, or ask AutoSend to raise the limit.',
+		404: 'Check the ID: the record may not exist in the project this API key belongs to.',
+		429: 'AutoSend allows 2 requests per second per API key unless it raised your limit.',
 	},
 };
+
+/**
+ * The credential's Base URL, refusing anything that could send the key or the changes elsewhere: plain
+ * http (except on this machine), a user name or password in the URL (it would replace the key), a query
+ * or fragment, or a path that does not end in the API version.
+ */
+export function autoSendBaseUrl(context: RequestContext, baseUrl: string | undefined): string {
+	const raw = (baseUrl || DEFAULT_BASE_URL).trim();
+	const fix = (problem: string) =>
+		new NodeOperationError(context.getNode(), `The Base URL in the AutoSend credential ${problem}`, {
+			description: `Open the AutoSend credential and set Base URL to ${DEFAULT_BASE_URL} (or clear it), unless AutoSend gave you another https address ending in /v1.`,
+		});
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw fix(`("${raw}") is not a full address starting with https://`);
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+		throw fix('must start with https:// (the API key would otherwise travel in clear text)');
+	if (url.username || url.password) throw fix('must not contain a user name or password');
+	if (url.search || url.hash || raw.includes('?') || raw.includes('#'))
+		throw fix('must not contain a query string or # fragment');
+	const path = url.pathname.replace(/\/+$/, '');
+	if (!/\/v1$/.test(path) || path.split('/').includes('..')) throw fix(`("${raw}") must end in /v1`);
+	return `${url.origin}${path}`;
+}
+
+interface Signed extends Signer {
+	baseUrl: string;
+}
+
+async function sign(context: RequestContext): Promise<Signed> {
+	const credentials = await context.getCredentials<{ apiKey?: string; baseUrl?: string }>('autoSendApi');
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	if (!apiKey) {
+		throw new NodeOperationError(context.getNode(), 'The API Key in the AutoSend credential is empty', {
+			description: 'Open the AutoSend credential and paste a project API key (AutoSend: Settings › API Keys).',
+		});
+	}
+	const baseUrl = autoSendBaseUrl(context, credentials.baseUrl);
+	// The rate limit is per API key.
+	return { baseUrl, identity: identityOf('AutoSend', baseUrl, apiKey), secrets: [apiKey] };
+}
+
+/** The identity AutoSend requests of this context are paced and combined under. */
+export async function autoSendSigner(this: RequestContext): Promise<Signer> {
+	const { identity, secrets } = await sign(this);
+	return { identity, secrets };
+}
 
 export async function autoSendRequest(
 	this: RequestContext,
 	request: AutoSendRequest,
-	policy?: RequestPolicy,
+	policy: RequestPolicy = defaultPolicy(AUTOSEND),
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('autoSendApi');
-	if (!String(credentials.apiKey ?? '').trim()) {
-		throw new NodeOperationError(this.getNode(), 'The API Key in the AutoSend credential is empty', {
-			description: 'Open the AutoSend credential and paste a project API key (AutoSend: Settings › API Keys).',
-		});
-	}
-	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const signed = await sign(this);
 	const answer = await serviceRequest.call(
 		this,
 		spec,
+		signed,
 		request,
 		{
 			method: request.method,
-			url: `${baseUrl}${request.path}`,
+			url: `${signed.baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body,
 			headers: { Accept: 'application/json' },

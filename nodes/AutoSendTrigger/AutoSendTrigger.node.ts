@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -19,19 +21,14 @@ import {
 	sameEvents,
 	selectedEvents,
 } from '../shared/webhooks';
+import { digestOf, keepFirstDeliveries, seenInProcess } from '../shared/deliveries';
 import { EVENT_OPTIONS } from './events';
 
-/** What the trigger keeps in the workflow's static data. */
+/** What the trigger keeps in the workflow's static data (saved when the workflow is activated). */
 interface Registration extends IDataObject {
 	webhookId?: string;
 	webhookSecret?: string;
-	/** X-Webhook-Delivery-Id → when it started a run (ms); AutoSend retries with the same id. */
-	deliveries?: Record<string, number>;
 }
-
-/** AutoSend retries for minutes (its docs say up to ~35 min); a day covers that with room to spare. */
-const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
-const MAX_REMEMBERED_DELIVERIES = 1000;
 
 const REGISTRATION_HELP =
 	"The AutoSend credential needs a project API key (AutoSend: Settings › API Keys), and AutoSend must reach n8n's webhook URL over HTTPS (set WEBHOOK_URL to n8n's public address).";
@@ -43,6 +40,7 @@ async function send(context: IHookFunctions, request: AutoSendRequest): Promise<
 function forget(registration: Registration): void {
 	delete registration.webhookId;
 	delete registration.webhookSecret;
+	// Kept here by versions before 0.2, and never saved by n8n 2.41 anyway.
 	delete registration.deliveries;
 }
 
@@ -83,39 +81,15 @@ async function removeRegistration(context: IHookFunctions, webhookId: string): P
 }
 
 /**
- * Delivery ids this n8n process has started runs for, keyed by workflow and node. n8n saves static data
- * only when the run it started ends, so a retry that arrives while that run is still going finds nothing
- * in static data; this catches it. Static data still covers retries after a restart.
+ * What identifies a delivery: AutoSend's X-Webhook-Delivery-Id, which its retries repeat, and a digest of
+ * the signed payload, because the id header is not signed: a captured delivery replayed with a new id is
+ * still the same payload.
  */
-const startedInProcess = new Map<string, number>();
-const MAX_STARTED_IN_PROCESS = 10_000;
-
-function seenInProcess(key: string, now: number): boolean {
-	const at = startedInProcess.get(key);
-	if (at !== undefined && now - at < DELIVERY_WINDOW_MS) return true;
-	startedInProcess.delete(key);
-	startedInProcess.set(key, now);
-	// Insertion order is age order: drop the oldest beyond the cap.
-	for (const oldest of startedInProcess.keys()) {
-		if (startedInProcess.size <= MAX_STARTED_IN_PROCESS) break;
-		startedInProcess.delete(oldest);
-	}
-	return false;
-}
-
-/** Whether this delivery id already started a run; remembers it, and forgets ids older than the window. */
-function isRetry(registration: Registration, scope: string, deliveryId: string | undefined, now: number): boolean {
-	if (!deliveryId) return false;
-	const seen = { ...(registration.deliveries ?? {}) };
-	const inProcess = seenInProcess(`${scope}/${deliveryId}`, now);
-	if (inProcess || seen[deliveryId] !== undefined) return true;
-	seen[deliveryId] = now;
-	const kept = Object.entries(seen)
-		.filter(([, at]) => now - at < DELIVERY_WINDOW_MS)
-		.sort(([, a], [, b]) => b - a)
-		.slice(0, MAX_REMEMBERED_DELIVERIES);
-	registration.deliveries = Object.fromEntries(kept);
-	return false;
+function deliveryKeys(json: IDataObject): string[] {
+	const { deliveryId, ...payload } = json;
+	const keys = [`b:${digestOf(payload)}`];
+	if (typeof deliveryId === 'string' && deliveryId !== '') keys.unshift(`d:${digestOf(deliveryId)}`);
+	return keys;
 }
 
 export class AutoSendTrigger implements INodeType {
@@ -208,7 +182,6 @@ export class AutoSendTrigger implements INodeType {
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				registration.webhookId = webhook.id;
 				registration.webhookSecret = webhook.secret;
-				registration.deliveries = {};
 				return true;
 			},
 
@@ -238,13 +211,17 @@ export class AutoSendTrigger implements INodeType {
 		const type = String(payload.type ?? payload.event ?? headers['x-webhook-event'] ?? '');
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(type)) return { webhookResponse: { message: `Event ${type} is not selected` } };
-		const deliveryId = headers['x-webhook-delivery-id'];
+		const deliveryId = headers['x-webhook-delivery-id'] ?? null;
+		const json: IDataObject = { ...payload, type, deliveryId };
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
-		if (isRetry(registration, scope, deliveryId, Date.now())) {
-			return { webhookResponse: { message: `Delivery ${deliveryId} was already received` } };
+		if (seenInProcess(scope, deliveryKeys(json))) {
+			return { webhookResponse: { message: 'This delivery was already received; it starts no second run' } };
 		}
-		return {
-			workflowData: [this.helpers.returnJsonArray([{ ...payload, type, deliveryId: deliveryId ?? null }])],
-		};
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+
+	/** Runs as the workflow starts: a delivery n8n's store already saw (e.g. retried after a restart) ends here. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await keepFirstDeliveries(this, deliveryKeys)];
 	}
 }

@@ -1,18 +1,10 @@
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodeListSearchResult,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as relation from './actions/relation';
 import { router } from './actions/router';
 import * as selection from './actions/selection';
 import { authenticationProperty, superOfficeCredentials } from './authentication';
 import { searchSelections } from './methods/listSearch';
-import { useAuthentication } from './transport';
 
 export class SuperOffice implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,21 +38,9 @@ export class SuperOffice implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: {
-			async searchSelections(
-				this: ILoadOptionsFunctions,
-				filter?: string,
-				paginationToken?: string,
-			): Promise<INodeListSearchResult> {
-				useAuthentication(this, this.getCurrentNodeParameter('authentication'));
-				return await searchSelections.call(this, filter, paginationToken);
-			},
-		},
-	};
+	methods = { listSearch: { searchSelections } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		useAuthentication(this, this.getNodeParameter('authentication', 0));
 		return await router.call(this);
 	}
 }

@@ -1,12 +1,16 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { digestOf, keepFirstDeliveries, seenInProcess } from '../shared/deliveries';
+import { defaultPolicy } from '../shared/options';
 import {
 	headersOf,
 	httpCodeOf,
@@ -19,7 +23,7 @@ import {
 	selectedEvents,
 } from '../shared/webhooks';
 import { authenticationProperty, superOfficeCredentials } from '../SuperOffice/authentication';
-import { superOfficeRequest, useAuthentication } from '../SuperOffice/transport';
+import { SUPEROFFICE, superOfficeRequest } from '../SuperOffice/transport';
 import { EVENT_OPTIONS, RECORD_PATHS } from './events';
 
 /** What the trigger keeps in the workflow's static data between activation, deliveries and deactivation. */
@@ -57,27 +61,57 @@ async function deleteRegistration(context: IHookFunctions, webhookId: number): P
 		);
 }
 
-/** The record the event is about, as SuperOffice's REST API returns it, or why it could not be fetched. */
-async function fullRecord(context: IWebhookFunctions, payload: IDataObject): Promise<IDataObject> {
+/** The record the event is about, as SuperOffice's REST API returns it, or why it could not be fetched in time. */
+async function fullRecord(context: IWebhookFunctions, payload: IDataObject, timeoutMs: number): Promise<IDataObject> {
 	const event = String(payload.Event ?? '');
 	const entity = String(payload.Entity ?? event.split('.')[0]).toLowerCase();
 	const primaryKey = Number(payload.PrimaryKey);
-	const path = RECORD_PATHS[entity];
+	const path = RECORD_PATHS.get(entity);
 	if (/\.(deleted|softdeleted)$/.test(event)) return { record: null };
 	if (!path || !Number.isInteger(primaryKey) || primaryKey <= 0) {
 		return { record: null, recordError: `SuperOffice has no single record to fetch for ${event || 'this event'}` };
 	}
+	// SuperOffice waits for n8n's 200 only so long, then sends the event again: the whole fetch, waiting for
+	// the rate limit included, must end within its own timeout.
+	const deadline = AbortSignal.timeout(timeoutMs);
 	return await superOfficeRequest
-		.call(context, {
-			method: 'GET',
-			path: `/${path}/${primaryKey}`,
-			action: `fetch ${entity} ${primaryKey}`,
-			idempotent: true,
-		})
+		.call(
+			context,
+			{ method: 'GET', path: `/${path}/${primaryKey}`, action: `fetch ${entity} ${primaryKey}`, idempotent: true },
+			defaultPolicy(SUPEROFFICE, { timeoutMs, maxWaitMs: 0, maxTries: 1, signal: deadline }),
+		)
 		.then(
 			(record) => ({ record: record as IDataObject }),
-			(error: Error) => ({ record: null, recordError: error.message }),
+			(error: Error) => ({
+				record: null,
+				recordError: deadline.aborted
+					? `SuperOffice did not answer within ${timeoutMs} ms (Fetch Timeout); the workflow started without the record`
+					: error.message,
+			}),
 		);
+}
+
+/**
+ * What identifies an event: SuperOffice's EventId, inside the signed body and the same in all tries of one
+ * delivery cycle; without one, a digest of the payload.
+ */
+function deliveryKeys(json: IDataObject): string[] {
+	if (typeof json.EventId === 'string' && json.EventId !== '') return [`e:${digestOf(json.EventId)}`];
+	// The fetched record is not part of the delivery.
+	const payload = { ...json };
+	delete payload.record;
+	delete payload.recordError;
+	return [`b:${digestOf(payload)}`];
+}
+
+/** Whether the event's Timestamp lies within the tolerance of now (0 turns the check off). */
+function tooOld(payload: IDataObject, toleranceSeconds: number, now = Date.now()): string | undefined {
+	if (!toleranceSeconds) return undefined;
+	const at = Date.parse(String(payload.Timestamp ?? ''));
+	if (Number.isNaN(at)) return 'The event has no Timestamp, so its age cannot be checked';
+	const age = Math.round((now - at) / 1000);
+	if (Math.abs(age) <= toleranceSeconds) return undefined;
+	return `The event's Timestamp is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'}, beyond the ${toleranceSeconds} s Max Event Age: a replayed delivery, or a clock that is off`;
 }
 
 export class SuperOfficeTrigger implements INodeType {
@@ -113,13 +147,40 @@ export class SuperOfficeTrigger implements INodeType {
 				description:
 					'Whether to fetch the record the event is about (e.g. the person, with name and emails) and output it as "record". Events only carry IDs and some field values.',
 			},
+			{
+				displayName: 'Fetch Timeout (Ms)',
+				name: 'fetchTimeout',
+				type: 'number',
+				typeOptions: { minValue: 100, maxValue: 30000 },
+				default: 3000,
+				description:
+					'How long to wait for the record, rate limit included. SuperOffice sends an event again when n8n does not answer in time, so keep this short; when it runs out, the workflow starts with "record" empty and "recordError" saying why.',
+				displayOptions: { show: { fetchFullRecord: [true] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Event Age (Seconds)',
+						name: 'maxEventAge',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 300,
+						description:
+							"Signed events whose Timestamp is further from now than this are refused, so that a captured delivery cannot be replayed later. SuperOffice retries within seconds. 0 turns the check off (e.g. when n8n's clock cannot be kept right).",
+					},
+				],
+			},
 		],
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				if (registration.webhookId === undefined) return false;
 				const webhookId = registration.webhookId;
@@ -148,7 +209,6 @@ export class SuperOfficeTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
 				const events = selectedEvents(this, 'SuperOffice Trigger');
 				const workflow = this.getWorkflow();
 				const secret = newWebhookSecret();
@@ -189,7 +249,6 @@ export class SuperOfficeTrigger implements INodeType {
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
-				useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				if (registration.webhookId === undefined) return true;
 				// Kept when SuperOffice could not be reached, so that the next activation finds and reuses it.
@@ -213,15 +272,25 @@ export class SuperOfficeTrigger implements INodeType {
 		if (!rawBody || !isSignedBy(rawBody, String(webhookSecret ?? ''), headers['x-superoffice-signature'], 'base64')) {
 			return rejectDelivery(this, 'The X-SuperOffice-Signature header is missing or does not match');
 		}
+		const stale = tooOld(payload, Number((this.getNodeParameter('options', {}) as IDataObject).maxEventAge ?? 300));
+		if (stale) return rejectDelivery(this, stale);
 		const event = String(payload.Event ?? headers['x-superoffice-event'] ?? '');
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(event)) return { webhookResponse: { message: `Event ${event} is not selected` } };
+		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (seenInProcess(scope, deliveryKeys(payload))) {
+			return { webhookResponse: { message: 'This event was already received; it starts no second run' } };
+		}
 
 		const json: IDataObject = { ...payload };
 		if (this.getNodeParameter('fetchFullRecord', false) === true) {
-			useAuthentication(this, this.getNodeParameter('authentication', 'superOfficeApi'));
-			Object.assign(json, await fullRecord(this, payload));
+			Object.assign(json, await fullRecord(this, payload, Number(this.getNodeParameter('fetchTimeout', 3000))));
 		}
 		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+
+	/** Runs as the workflow starts: an event n8n's store already saw (e.g. retried after a restart) ends here. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await keepFirstDeliveries(this, deliveryKeys)];
 	}
 }

@@ -40,15 +40,17 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = ENTITIES.flatMap(([entity, 
 ).sort((a, b) => a.name.localeCompare(b.name));
 
 /** REST entity paths below /v1 for the events' Entity; others have no single record to fetch. */
-export const RECORD_PATHS: Record<string, string> = {
-	activity: 'Appointment',
-	appointment: 'Appointment',
-	associate: 'Associate',
-	contact: 'Contact',
-	document: 'Document',
-	person: 'Person',
-	project: 'Project',
-	relation: 'Relation',
-	sale: 'Sale',
-	ticket: 'Ticket',
-};
+export const RECORD_PATHS: ReadonlyMap<string, string> = new Map(
+	Object.entries({
+		activity: 'Appointment',
+		appointment: 'Appointment',
+		associate: 'Associate',
+		contact: 'Contact',
+		document: 'Document',
+		person: 'Person',
+		project: 'Project',
+		relation: 'Relation',
+		sale: 'Sale',
+		ticket: 'Ticket',
+	}),
+);

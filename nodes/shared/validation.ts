@@ -95,3 +95,9 @@ export function parseIdList(node: INode, itemIndex: number, field: string, value
 	}
 	return ids;
 }
+
+/** Loopback hosts, the only ones where plain http is accepted (local test servers, the simulators). */
+export function isLoopback(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -1,11 +1,11 @@
 // AutoSend Trigger: registration lifecycle through n8n-core's hook context, and signed deliveries from
 // the simulator to the harness's webhook URL, run through n8n-core's webhook context.
-import type { IDataObject } from 'n8n-workflow';
 import type { ActiveTrigger } from '../harness';
 import { shutdownHarness } from '../harness';
 import type { AutoSendSimulator } from '../simulators';
 import { postTo, signAutoSendPayload, startAutoSendSimulator } from '../simulators';
 import { AUTOSEND_KEY, autoSendCredential, harness } from '../support/package';
+import { sendAgainAfterRestart } from '../support/restart';
 
 describe('AutoSend Trigger', () => {
 	let sim: AutoSendSimulator;
@@ -47,7 +47,7 @@ describe('AutoSend Trigger', () => {
 				events: ['email.bounced', 'contact.deleted'],
 			});
 			expect(sim.requests.find((r) => r.method === 'POST')?.headers.authorization).toBe(`Bearer ${AUTOSEND_KEY}`);
-			expect(t.nodeStaticData).toEqual({ webhookId: webhook.id, webhookSecret: webhook.secret, deliveries: {} });
+			expect(t.nodeStaticData).toEqual({ webhookId: webhook.id, webhookSecret: webhook.secret });
 			expect(webhook.secret).toMatch(/^whsec_/);
 		});
 
@@ -161,59 +161,47 @@ describe('AutoSend Trigger', () => {
 
 			expect(retry.status).toBe(200);
 			expect(JSON.parse(retry.responseBody)).toEqual({
-				message: `Delivery ${delivery.deliveryId} was already received`,
+				message: 'This delivery was already received; it starts no second run',
 			});
 			expect(t.executions).toHaveLength(1);
-			expect(Object.keys(t.nodeStaticData.deliveries as object)).toEqual([delivery.deliveryId]);
+			// Nothing about deliveries goes to static data, which n8n returns with the workflow.
+			expect(Object.keys(t.nodeStaticData).sort()).toEqual(['webhookId', 'webhookSecret']);
 		});
 
-		it('still runs a retry once after n8n restarted, from the ids kept in static data', async () => {
-			const before = await start();
+		it('passes nothing on when a delivery is retried after n8n restarted', async () => {
+			const before = await start(['contact.deleted']);
 			await before.activate();
 			const [delivery] = await sim.fireEvent('contact.deleted', { contactId: '60d5ec49f1b2c72d9c8b1111' });
-			const stored = before.staticData;
-			await before.close();
-			// Another workflow id stands for a fresh process: nothing remembered in memory, only static data.
-			trigger = await harness.startTrigger({
-				nodeType: 'autoSendTrigger',
-				parameters: { events: ['contact.deleted'] },
-				credentials: autoSendCredential(sim),
-				staticData: stored,
-				workflowId: 'after-restart',
-			});
-			const answer = await fetch(trigger.webhookUrl, {
-				method: 'POST',
-				headers: delivery.headers,
-				body: delivery.rawBody,
-			});
+			expect(before.executions.map((run) => run.length)).toEqual([1]);
+			trigger = undefined;
 
-			expect(answer.status).toBe(200);
-			expect(await answer.json()).toEqual({ message: `Delivery ${delivery.deliveryId} was already received` });
-			expect(trigger.executions).toHaveLength(0);
+			const again = await sendAgainAfterRestart(
+				before,
+				{
+					nodeType: 'autoSendTrigger',
+					parameters: { events: ['contact.deleted'] },
+					credentials: autoSendCredential(sim),
+				},
+				delivery,
+			);
+
+			expect(again.status).toBe(200);
+			// n8n starts a run before any node can look into its store; the trigger ends it at once.
+			expect(again.runs).toEqual([[]]);
 		});
 
-		it("runs a retry that arrives before n8n saved the first run's static data once", async () => {
-			const first = await start();
-			await first.activate();
-			const [delivery] = await sim.fireEvent('contact.deleted', { contactId: '60d5ec49f1b2c72d9c8b1111' });
-			// The same workflow in the same process, reading static data as stored before the first run ended.
-			const stored = first.staticData;
-			delete (stored['node:Trigger'] as IDataObject).deliveries;
-			await first.close();
-			trigger = await harness.startTrigger({
-				nodeType: 'autoSendTrigger',
-				parameters: { events: ['contact.deleted'] },
-				credentials: autoSendCredential(sim),
-				staticData: stored,
-			});
-			const answer = await fetch(trigger.webhookUrl, {
-				method: 'POST',
-				headers: delivery.headers,
-				body: delivery.rawBody,
+		it('runs a captured delivery replayed with a new delivery id once: the id is not signed, the body is', async () => {
+			const t = await start();
+			await t.activate();
+			const [delivery] = await sim.fireEvent('email.bounced', { emailId: 'em_1', to: { email: 'jane@example.com' } });
+
+			const replay = await postTo(t.webhookUrl, delivery.rawBody, {
+				...delivery.headers,
+				'X-Webhook-Delivery-Id': 'dlv_replayed_with_a_new_id',
 			});
 
-			expect(await answer.json()).toEqual({ message: `Delivery ${delivery.deliveryId} was already received` });
-			expect(trigger.executions).toHaveLength(0);
+			expect(replay.status).toBe(200);
+			expect(t.executions).toHaveLength(1);
 		});
 
 		it('runs two different deliveries of the same event twice', async () => {
@@ -244,7 +232,9 @@ describe('AutoSend Trigger', () => {
 			expect(await send({ 'X-Webhook-Signature': 'zz' })).toBe(401);
 			expect(t.executions).toHaveLength(0);
 			// A forged delivery must not use up its id either.
-			expect(t.nodeStaticData.deliveries).toEqual({});
+			const [genuine] = await sim.fireEvent('email.bounced', { emailId: 'em_2' });
+			expect(genuine.status).toBe(200);
+			expect(t.executions).toHaveLength(1);
 		});
 
 		it('retries and still runs nothing when the secret AutoSend signs with is not ours', async () => {

@@ -105,14 +105,15 @@ describe('SuperOffice requests', () => {
 		[502, '<html><body><h1>502 Bad Gateway</h1></body></html>', '502 Bad Gateway'],
 		[403, { Message: 'Access denied', MessageDetail: 'No delete rights' }, 'No delete rights'],
 	])("carries the API's text for HTTP %i", async (status, body, text) => {
-		sim.injectFault({ status, body });
+		// 502 leaves the outcome unknown, so the idempotent delete is tried Max Tries (3) times.
+		sim.injectFault({ status, body, times: 3 });
 		const result = await deleteRelation(superOfficeCredential(sim));
 
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.message).toContain(text);
 	});
 
-	it('reports a dropped connection as no answer once Max Tries is used up', async () => {
+	it('reports a dropped connection as an unknown outcome once Max Tries is used up', async () => {
 		sim.injectFault({ kind: 'reset' });
 		const result = await harness.runNode({
 			nodeType: 'superOffice',
@@ -121,8 +122,25 @@ describe('SuperOffice requests', () => {
 		});
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
-		expect(result.error?.message).toContain('no answer from SuperOffice');
-		expect(result.error?.description).toContain('reachable');
+		expect(result.error?.message).toContain(
+			'SuperOffice did not confirm whether it could delete relation 413: the connection broke before SuperOffice answered',
+		);
+		expect(result.error?.description).toContain('may or may not have been made');
 		expect(JSON.stringify(result.error)).not.toContain(SO_SECRETS.password);
+	});
+
+	it('reports a refused connection as nothing sent, pointing at the URL', async () => {
+		const closed = await startSuperOfficeSimulator();
+		const webApiUrl = closed.webApiUrl;
+		await closed.close();
+		const result = await harness.runNode({
+			nodeType: 'superOffice',
+			parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
+			credentials: superOfficeCredential(sim, 'basic', { webApiUrl }),
+		});
+
+		expect(result.error?.message).toContain('no answer from SuperOffice (The service refused the connection');
+		expect(result.error?.description).toContain('Nothing was sent');
+		expect(result.error?.description).toContain('reachable');
 	});
 });

@@ -6,6 +6,7 @@ import { shutdownHarness } from '../harness';
 import type { SuperOfficeSimulator } from '../simulators';
 import { signSuperOfficePayload, startSuperOfficeSimulator } from '../simulators';
 import { harness, superOfficeCredential, superOfficeOAuth2Credential } from '../support/package';
+import { sendAgainAfterRestart } from '../support/restart';
 
 describe('SuperOffice Trigger', () => {
 	let sim: SuperOfficeSimulator;
@@ -299,6 +300,95 @@ describe('SuperOffice Trigger', () => {
 
 			expect(t.executions[0][0].json).toMatchObject({ Values: { person_id: 266, contact_id: 138 }, record: null });
 			expect(sim.requests.filter((r) => r.path.startsWith('/v1/Person'))).toHaveLength(0);
+		});
+
+		it('runs an event once when SuperOffice sends it again with the same EventId', async () => {
+			const t = await start();
+			await t.activate();
+			const [delivery] = await sim.fireEvent('person.changed', { primaryKey: 266 });
+
+			const again = await postTo(t.webhookUrl, delivery.rawBody, delivery.headers);
+
+			expect(again.status).toBe(200);
+			expect(JSON.parse(again.body)).toEqual({ message: 'This event was already received; it starts no second run' });
+			expect(t.executions).toHaveLength(1);
+		});
+
+		it('passes nothing on when an event is sent again after n8n restarted', async () => {
+			const before = await start({ events: ['person.changed'] });
+			await before.activate();
+			const [delivery] = await sim.fireEvent('person.changed', { primaryKey: 266 });
+			trigger = undefined;
+
+			const again = await sendAgainAfterRestart(
+				before,
+				{
+					nodeType: 'superOfficeTrigger',
+					parameters: { events: ['person.changed'] },
+					credentials: superOfficeCredential(sim),
+					workflowId: 'wf-7',
+				},
+				delivery,
+			);
+
+			expect(again.status).toBe(200);
+			expect(again.runs).toEqual([[]]);
+		});
+
+		it('refuses a signed event whose Timestamp is older than Max Event Age, so a capture cannot be replayed later', async () => {
+			const t = await start();
+			await t.activate();
+			const secret = String(t.nodeStaticData.webhookSecret);
+			const captured = JSON.stringify({
+				EventId: 'e2f1c0de-0000-4000-8000-000000000001',
+				Timestamp: new Date(Date.now() - 600_000).toISOString(),
+				Event: 'person.changed',
+				PrimaryKey: 266,
+				Entity: 'person',
+			});
+
+			const answer = await postTo(t.webhookUrl, captured, {
+				'Content-Type': 'application/json',
+				'X-SuperOffice-Signature': signSuperOfficePayload(secret, captured),
+			});
+
+			expect(answer.status).toBe(401);
+			expect(JSON.parse(answer.body).message).toContain('600 s old, beyond the 300 s Max Event Age');
+			expect(t.executions).toHaveLength(0);
+		});
+
+		it('accepts an old Timestamp when Max Event Age is 0', async () => {
+			const t = await start({ options: { maxEventAge: 0 } });
+			await t.activate();
+			const secret = String(t.nodeStaticData.webhookSecret);
+			const late = JSON.stringify({ Timestamp: '2020-01-01T00:00:00Z', Event: 'person.changed', PrimaryKey: 266 });
+
+			const answer = await postTo(t.webhookUrl, late, {
+				'Content-Type': 'application/json',
+				'X-SuperOffice-Signature': signSuperOfficePayload(secret, late),
+			});
+
+			expect(answer.status).toBe(200);
+			expect(t.executions).toHaveLength(1);
+		});
+
+		it('starts the workflow without the record when SuperOffice is slower than Fetch Timeout', async () => {
+			const t = await start({ fetchFullRecord: true, fetchTimeout: 300 });
+			await t.activate();
+			sim.setLatency(2000);
+
+			const started = Date.now();
+			const [delivery] = await sim.fireEvent('person.changed', { primaryKey: 266 });
+			sim.setLatency(0);
+
+			expect(delivery.status).toBe(200);
+			expect(Date.now() - started).toBeLessThan(1800);
+			expect(t.executions[0][0].json).toMatchObject({
+				PrimaryKey: 266,
+				record: null,
+				recordError:
+					'SuperOffice did not answer within 300 ms (Fetch Timeout); the workflow started without the record',
+			});
 		});
 
 		it('never shows the webhook secret in the workflow output', async () => {

@@ -96,7 +96,7 @@ describe('SuperOffice OAuth2 credential', () => {
 		const result = await deleteRelation(credentials);
 
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ success: true, relationId: 413 });
+		expect(result.items[0].json).toEqual({ success: true, relationId: 413, alreadyDeleted: false });
 		const call = sim.requests.find((r) => r.path === DELETE_RELATION);
 		expect(call?.headers.authorization).toBe(
 			`Bearer ${String((credentials.superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>).access_token)}`,

@@ -83,6 +83,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	typeVersion?: number;
+	/** Cancels the execution when aborted, as n8n does when a user stops it. */
+	cancel?: AbortSignal;
 }
 
 export interface RunNodeResult {
@@ -303,7 +305,9 @@ export function createHarness(options: HarnessOptions): Harness {
 
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual');
 		try {
-			await workflowExecute.run({ workflow, startNode: workflow.getNode(START_NODE_NAME) ?? undefined });
+			const running = workflowExecute.run({ workflow, startNode: workflow.getNode(START_NODE_NAME) ?? undefined });
+			o.cancel?.addEventListener('abort', () => running.cancel(), { once: true });
+			await running;
 		} catch (error) {
 			// n8n refuses to start a workflow whose nodes have issues (typically a required parameter
 			// left empty), before any node runs. Its error does not say which; this one does.

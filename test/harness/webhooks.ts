@@ -8,9 +8,13 @@
  *   (`noWebhookResponse`, `webhookResponse`, "Webhook call received", "Workflow was started") and
  *   starts a real `WorkflowExecute` run with the items the node returned;
  * - workflow static data lives in a stand-in for the database: every step loads it into a fresh
- *   `Workflow`, and it is saved back only when n8n would save it (after activation, after the webhook
- *   answered, after deactivation) and only when it changed. So a webhook call that arrives while
- *   `create()` is still running sees the static data as it was before activation, as in n8n.
+ *   `Workflow`, and it is saved back only when n8n (2.41) would save it, and only when it changed: after
+ *   activation and deactivation; after a webhook call that started no run (when webhook() starts a run,
+ *   n8n 2.41's WorkflowRunner builds a second Workflow on the same static data, which resets its change
+ *   flag, so what webhook() wrote is dropped); and at the end of a run, what the run itself wrote. So a
+ *   webhook call that arrives while `create()` is still running sees the static data as it was before
+ *   activation, as in n8n;
+ * - n8n's processed-data store (the deduplication helpers) is the stand-in in ./deduplication.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -35,6 +39,7 @@ import type {
 import { createDeferredPromise, createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { provideDeduplication } from './deduplication';
 import type { HarnessNodeTypes } from './harness';
 
 export interface StartTriggerOptions {
@@ -68,7 +73,7 @@ export interface ActiveTrigger {
 	/** The node's part of it (getWorkflowStaticData('node')). */
 	readonly nodeStaticData: IDataObject;
 	readonly calls: WebhookCall[];
-	/** The trigger's output items, one array per workflow run started. */
+	/** The trigger's output items, one array per workflow run started (empty when the trigger let nothing through). */
 	readonly executions: INodeExecutionData[][];
 	/** Errors thrown by webhook(); n8n answers those with 500. */
 	readonly webhookErrors: Error[];
@@ -321,6 +326,7 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 
 		const workflow = loadWorkflow();
 		const startNode = workflow.getNode(NODE_NAME)!;
+		await provideDeduplication();
 		const additionalData = deps.createAdditionalData({
 			webhookBaseUrl,
 			executionId: `harness-webhook-${calls.length}`,
@@ -357,9 +363,11 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 			return;
 		}
 
-		// A real run from the trigger's items (n8n's prepareExecutionData + WorkflowRunner). The answer
-		// waits for it, so that a test sees the run when the sender's request resolves.
+		// A real run from the trigger's items (n8n's prepareExecutionData + WorkflowRunner), on the static
+		// data loaded afresh, without what webhook() wrote (see above). The answer waits for the run, so
+		// that a test sees it when the sender's request resolves.
 		call.started = true;
+		const runWorkflow = loadWorkflow();
 		const workflowBase: IWorkflowBase = {
 			id: workflowId,
 			name: workflow.name ?? '',
@@ -377,15 +385,19 @@ export async function startTrigger(deps: TriggerDeps, o: StartTriggerOptions): P
 		hooks.addHandler('workflowExecuteAfter', () => finished.resolve());
 		additionalData.hooks = hooks;
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: result.workflowData }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [
+					{ node: runWorkflow.getNode(NODE_NAME)!, data: { main: result.workflowData }, source: null },
+				],
+			},
 		});
 		const run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(
-			workflow,
+			runWorkflow,
 		);
 		await finished.promise;
 		executions.push(run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? []);
 		if (result.noWebhookResponse !== true && !res.writableEnded) answer(200, { message: 'Workflow was started' });
-		saveIfChanged(workflow);
+		saveIfChanged(runWorkflow);
 	}
 
 	const trigger: ActiveTrigger = {

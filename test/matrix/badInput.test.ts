@@ -180,6 +180,7 @@ describe('input that is fine, normalised rather than refused', () => {
 		const { items } = await removeEmails(emails.join(', '));
 		expect(sims.as.requests).toHaveLength(25);
 		expect(items).toHaveLength(1);
-		expect(items[0].json.request).toMatchObject({ requests: 25, valuesSent: 2500, notInList: 2500 });
+		expect(items[0].json.results).toHaveLength(2500);
+		expect((items[0].json.results as Array<{ status: string }>).every((r) => r.status === 'notInList')).toBe(true);
 	});
 });

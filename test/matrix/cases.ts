@@ -70,8 +70,8 @@ const httpFaults = (body: (status: number) => unknown): FaultCase[] => [
 		{ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>' },
 		{ httpCode: '502', text: '502 Bad Gateway nginx' },
 	],
-	['a connection reset', { kind: 'reset' }, { httpCode: null, text: 'no answer from' }],
-	['a server that never answers', { kind: 'hang' }, { httpCode: null, text: 'no answer from' }],
+	['a connection reset', { kind: 'reset' }, { httpCode: null, text: 'the connection broke before' }],
+	['a server that never answers', { kind: 'hang' }, { httpCode: null, text: 'no answer within 0.5 s' }],
 ];
 
 export const superOfficeFaults: FaultCase[] = [
@@ -136,7 +136,7 @@ export const OPERATIONS: Operation[] = [
 			selectionId: { __rl: true, mode: 'id', value: '={{ $json.selectionId }}' },
 			contactId: '={{ $json.contactId }}',
 			personId: '={{ $json.personId }}',
-			options: { maxTries: 1, timeout: 500, requestsPerSecond: 100 },
+			options: { maxTries: 1, maxWait: 0, timeout: 500, requestsPerSecond: 100 },
 		},
 		// Two selections: two requests, so one fault fails exactly one item.
 		items: [
@@ -152,7 +152,7 @@ export const OPERATIONS: Operation[] = [
 			resource: 'relation',
 			operation: 'delete',
 			relationId: '={{ $json.relationId }}',
-			options: { maxTries: 1, timeout: 500, requestsPerSecond: 100 },
+			options: { maxTries: 1, maxWait: 0, timeout: 500, requestsPerSecond: 100 },
 		},
 		items: [{ relationId: 413 }, { relationId: 414 }],
 		path: /DeleteContactRelation/,
@@ -161,7 +161,7 @@ export const OPERATIONS: Operation[] = [
 		name: 'Remove Contacts',
 		service: 'autoSend',
 		parameters: removeContactsParameters('={{ $json.list }}', {
-			options: { maxTries: 1, timeout: 500, requestsPerSecond: 100 },
+			options: { maxTries: 1, maxWait: 0, timeout: 500, requestsPerSecond: 100 },
 		}),
 		items: [
 			{ list: '60d5ec49f1b2c72d9c8b4567', emails: 'jane@example.com' },

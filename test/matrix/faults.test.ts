@@ -1,7 +1,7 @@
 // The fault matrix: every way an API answer can go wrong, for every operation. Each one ends in a message
 // that carries the status and the API's own text, fails only the item it concerns under "On Error:
-// Continue", and loses no item. Retries are off (Max Tries 1) so each fault is seen once; retry itself
-// is specified in test/shared/requestPolicy.test.ts.
+// Continue", and loses no item. Retries are off (Max Tries 1, Max Wait 0) so each fault is seen once;
+// retry itself is specified in test/shared/requestPolicy.test.ts.
 import { NodeApiError } from 'n8n-workflow';
 import { shutdownHarness } from '../harness';
 import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';

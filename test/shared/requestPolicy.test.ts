@@ -118,7 +118,7 @@ describe('combining, pacing and retry', () => {
 			as.injectFault({ status: 429, body: { success: false, error: { message: 'Slow down' }, retryAfter: 0.3 } });
 			const result = await removeEmails(['jane@example.com'], {});
 
-			expect(result.items[0].json).toMatchObject({ success: true, request: { removed: 1 } });
+			expect(result.items[0].json).toMatchObject({ success: true, results: [{ email: 'jane@example.com' }] });
 			expect(as.requests.map((r) => r.status)).toEqual([429, 200]);
 			expect(as.requests[1].at - as.requests[0].at).toBeGreaterThanOrEqual(280);
 		});
@@ -141,30 +141,76 @@ describe('combining, pacing and retry', () => {
 			expect(so.requests.map((r) => r.status)).toEqual([0, 204]);
 		});
 
-		it('gives up after Max Tries and says how often it tried', async () => {
-			so.injectFault({ status: 429, headers: { 'Retry-After': '0' }, times: 3 });
-			const result = await deleteRelation({ maxTries: 3 });
+		it('keeps sending a rate-limited request until Max Wait is used up, then says so and what to change', async () => {
+			so.injectFault({ status: 429, headers: { 'Retry-After': '0.4' }, times: 20 });
+			const result = await deleteRelation({ maxWait: 1 });
 
-			expect(so.requests).toHaveLength(3);
+			const deletes = sentTo(so, '/DeleteContactRelation');
+			expect(deletes.length).toBeGreaterThanOrEqual(2);
+			expect(deletes.length).toBeLessThanOrEqual(4);
+			expect(deletes[deletes.length - 1].at - deletes[0].at).toBeLessThan(1100);
 			expect(result.error?.httpCode).toBe('429');
-			expect(result.error?.message).toContain('(after 3 tries)');
-			expect(result.error?.description).toContain('Requests per Second');
+			expect(result.error?.message).toMatch(
+				/asked to wait 0\.4 s, more than the 0(\.\d)? s left of Max Wait \(1 s\) after \d tries/,
+			);
+			expect(result.error?.description).toContain('nothing was changed');
+			expect(result.error?.description).toContain('Lower Requests per Second');
+		});
+
+		it('retries a rate-limited request that is not idempotent: a 429 means it was not processed', async () => {
+			so.injectFault({
+				match: { method: 'POST', path: '/v1/Webhook' },
+				status: 429,
+				headers: { 'Retry-After': '0.2' },
+			});
+			const trigger = await harness.startTrigger({
+				nodeType: 'superOfficeTrigger',
+				parameters: { events: ['person.changed'] },
+				credentials: superOfficeCredential(so),
+			});
+			try {
+				await trigger.activate();
+				expect(so.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Webhook').map((r) => r.status)).toEqual(
+					[429, 200],
+				);
+				expect(so.webhooks.size).toBe(1);
+			} finally {
+				await trigger.deactivate();
+				await trigger.close();
+			}
+		});
+
+		it('repeats an idempotent request after an unknown outcome up to Max Tries, and says the outcome is unknown', async () => {
+			so.injectFault({ match: { path: /DeleteContactRelation/ }, status: 502, body: 'Bad Gateway', times: 5 });
+			const result = await deleteRelation({ maxTries: 2 });
+
+			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(2);
+			expect(result.error?.httpCode).toBe('502');
+			expect(result.error?.message).toContain('did not confirm whether it could delete relation 413');
+			expect(result.error?.message).toContain('(after 2 tries)');
+			expect(result.error?.description).toContain('may or may not have been made');
 		});
 
 		it('never retries another 4xx', async () => {
-			so.injectFault({ status: 400, body: { Message: 'The request is invalid.' } });
+			so.injectFault({
+				match: { path: /DeleteContactRelation/ },
+				status: 400,
+				body: { Message: 'The request is invalid.' },
+			});
 			const result = await deleteRelation({ maxTries: 5 });
 
-			expect(so.requests).toHaveLength(1);
+			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(1);
 			expect(result.error?.httpCode).toBe('400');
 		});
 
-		it('fails at once when the server asks for a wait longer than a minute', async () => {
+		it('fails at once when the server asks for a wait longer than what is left of Max Wait', async () => {
 			so.injectFault({ status: 429, headers: { 'Retry-After': '3600' } });
 			const result = await deleteRelation({});
 
-			expect(so.requests).toHaveLength(1);
+			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(1);
 			expect(result.error?.httpCode).toBe('429');
+			expect(result.error?.message).toContain('asked to wait 3600 s, more than the 300 s left of Max Wait');
+			expect(result.error?.description).toContain("Raise Max Wait in the node's options to at least 3600 s");
 		});
 	});
 
@@ -205,7 +251,7 @@ describe('combining, pacing and retry', () => {
 				emails.map((email) => ({ email })),
 				{ listId: NEWSLETTER },
 			);
-			const result = await removeEmails(emails, { requestsPerSecond: 4, maxTries: 3 });
+			const result = await removeEmails(emails, { requestsPerSecond: 4 });
 
 			expect(as.stats.rateLimited).toBeGreaterThan(0);
 			expect(result.error).toBeUndefined();

@@ -26,7 +26,7 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		});
 	const removeRequests = () => sim.requests.filter((r) => r.path.endsWith('/contacts/remove'));
 
-	it('removes one contact by email and reports what AutoSend answered', async () => {
+	it('removes one contact by email and reports what happened to it', async () => {
 		expect(sim.listMembers(NEWSLETTER)).toContain('jane@example.com');
 		const result = await run([{ emails: 'jane@example.com' }]);
 
@@ -37,8 +37,7 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 					success: true,
 					contactListId: NEWSLETTER,
 					emails: ['jane@example.com'],
-					request: { removed: 1, notInList: 0, valuesSent: 1, itemsCombined: 1, requests: 1 },
-					errors: [],
+					results: [{ email: 'jane@example.com', status: 'removed' }],
 				},
 				pairedItem: { item: 0 },
 			},
@@ -66,7 +65,8 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		expect(removeRequests().map((r) => (r.body as { emails: string[] }).emails.length)).toEqual([100, 100, 50]);
 		expect(result.items).toHaveLength(250);
 		expect(result.items[249]).toMatchObject({ pairedItem: { item: 249 }, json: { emails: ['person249@example.com'] } });
-		expect(result.items[0].json.request).toMatchObject({ notInList: 100, valuesSent: 100, itemsCombined: 100 });
+		// None of them was on the list: the state asked for was already reached, and each item says so.
+		expect(result.items[0].json.results).toEqual([{ email: 'person0@example.com', status: 'notInList' }]);
 	});
 
 	it('sends an address asked for by two items once', async () => {
@@ -80,13 +80,35 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		const result = await run([{}], { removeBy: 'contactId', emails: undefined, contactIds: contactId });
 
 		expect(removeRequests()[0].body).toEqual({ contactIds: [contactId] });
-		expect(result.items[0].json).toMatchObject({ contactIds: [contactId], request: { removed: 1 } });
+		expect(result.items[0].json).toMatchObject({
+			contactIds: [contactId],
+			results: [{ contactId, status: 'removed' }],
+		});
 	});
 
-	it("gives each item the API's per-value errors that name its own values", async () => {
-		const result = await run([{}], { removeBy: 'contactId', emails: undefined, contactIds: 'not-an-id' });
+	it('fails an item whose value AutoSend refused, with its message, and keeps the values it did remove', async () => {
+		const contactId = sim.state.contactIdsByEmail.get('john@example.com') as string;
+		const result = await run([{}], {
+			removeBy: 'contactId',
+			emails: undefined,
+			contactIds: `${contactId}, not-an-id`,
+			onError: 'continueRegularOutput',
+		});
 
-		expect(result.items[0].json.errors).toEqual([{ contactId: 'not-an-id', message: 'Invalid contact ID' }]);
+		expect(Object.keys(result.items[0].json)).toEqual(['error']);
+		expect(result.items[0].json.error).toContain('AutoSend could not remove contacts from list');
+		expect(result.items[0].json.error).toContain('(not-an-id): Invalid contact ID');
+		expect(result.items[0].json.error).toContain(`Done: ${contactId}. Not done: not-an-id.`);
+		expect(sim.listMembers(NEWSLETTER)).not.toContain('john@example.com');
+	});
+
+	it('says a value is off the list either way when AutoSend only counts a mix of removed and absent', async () => {
+		const result = await run([{ emails: 'jane@example.com, nobody@example.com' }]);
+
+		expect(result.items[0].json.results).toEqual([
+			{ email: 'jane@example.com', status: 'removedOrNotInList' },
+			{ email: 'nobody@example.com', status: 'removedOrNotInList' },
+		]);
 	});
 
 	it("reports an unknown list with AutoSend's message", async () => {
@@ -203,7 +225,10 @@ describe('AutoSend › Contact List › Remove Contacts', () => {
 		});
 
 		expect(result.items).toHaveLength(3);
-		expect(result.items[0].json).toMatchObject({ success: true, request: { removed: 1 } });
+		expect(result.items[0].json).toMatchObject({
+			success: true,
+			results: [{ email: 'jane@example.com', status: 'removed' }],
+		});
 		expect(result.items[1]).toEqual({
 			json: { error: expect.stringContaining('Contact list not found') },
 			pairedItem: { item: 1 },

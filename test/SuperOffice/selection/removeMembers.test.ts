@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { shutdownHarness } from '../../harness';
 import type { SuperOfficeSimulator } from '../../simulators';
 import { startSuperOfficeSimulator } from '../../simulators';
+import { SuperOffice } from '../../../nodes/SuperOffice/SuperOffice.node';
 import { harness, removeMembersParameters, superOfficeCredential } from '../../support/package';
 
 const ENDPOINT = '/v1/Agents/Selection/RemoveContactSelectionMembers';
@@ -128,12 +129,14 @@ describe('SuperOffice › Selection › Remove Members', () => {
 		expect(result.items[0].json).toEqual({ success: true, selectionId: 938, contactId: 138, personId: 266 });
 	});
 
-	it('sends Fields as $select and Language as Accept-Language', async () => {
-		await run([{ contactId: 138, personId: 266 }], { options: { select: 'name,category', language: 'fr' } });
+	it('offers no Fields or Language: SuperOffice answers a removal with no content to shape', async () => {
+		const properties = new SuperOffice().description.properties.filter((property) =>
+			property.displayOptions?.show?.operation?.includes('removeMembers'),
+		);
+		const options = properties.find((property) => property.name === 'options')?.options ?? [];
 
-		const sent = sim.requests.find((r) => r.path === ENDPOINT);
-		expect(sent?.query).toEqual({ $select: 'name,category' });
-		expect(sent?.headers['accept-language']).toBe('fr');
+		expect(options.map((option) => option.name)).not.toContain('select');
+		expect(options.map((option) => option.name)).not.toContain('language');
 	});
 
 	it.each([

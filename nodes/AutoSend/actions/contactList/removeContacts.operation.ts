@@ -1,25 +1,30 @@
-// Contact List › Remove Contacts: items for the same list share requests of at most 100 values each.
+// Contact List › Remove Contacts: items for the same list, from this run and from concurrent runs, share
+// requests of at most 100 values each; each item learns what happened to each of its values.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { BatchResult } from '../../../shared/batching';
-import { executeBatched } from '../../../shared/batching';
-import type { BatchingDefaults, BatchingOptions } from '../../../shared/options';
-import { batchingOptions, executionPlan, optionsCollection } from '../../../shared/options';
-import { invalidInput, parseEmails, parseIdList } from '../../../shared/validation';
-import { autoSendRequest } from '../../transport';
+import type { ServiceDefaults } from '../../../shared/options';
+import { optionsCollection, sharedThroughputOptions } from '../../../shared/options';
+import { ItemParameters } from '../../../shared/parameters';
+import type { ValueOutcome } from '../../../shared/runners';
+import { runCombined } from '../../../shared/runners';
+import { invalidInput } from '../../../shared/validation';
+import { AUTOSEND, autoSendRequest, autoSendSigner } from '../../transport';
 
-/**
- * AutoSend allows 2 requests per second per API key by default. It documents no maximum of values per
- * request here, but caps its other bulk endpoints at 100; staying at 100 is safe.
- */
-const BATCHING: BatchingDefaults = {
-	service: 'AutoSend',
-	requestsPerSecond: 2,
+/** AutoSend documents no maximum of values per request here, but caps its other bulk endpoints at 100. */
+const BATCHING: ServiceDefaults = {
+	...AUTOSEND,
 	batch: { unit: 'email addresses or contact IDs', default: 100, max: 100 },
 };
 const GLOBAL_LIST = 'GLOBAL_CONTACT_LIST';
 
+interface Target {
+	contactListId: string;
+	removeBy: 'email' | 'contactId';
+}
+
 interface RemoveResult {
+	/** How many values the request carried */
+	sent: number;
 	removed: number;
 	notInList: number;
 	errors: IDataObject[];
@@ -80,11 +85,12 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { removeBy: ['contactId'] } },
 	},
 	optionsCollection([
-		...batchingOptions('AutoSend', { combines: true }),
+		...sharedThroughputOptions('AutoSend', { combines: true }),
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',
+			noDataExpression: true,
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 100,
 			description:
@@ -95,9 +101,10 @@ const properties: INodeProperties[] = [
 			name: 'requestsPerSecond',
 			type: 'number',
 			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+			noDataExpression: true,
 			default: 2,
 			description:
-				'Most requests this node starts per second; AutoSend allows 2 per API key unless it raised your limit. Requests under this rate are not delayed.',
+				'Most requests per second for everything this n8n process sends with the same AutoSend API key; AutoSend allows 2 per key unless it raised your limit. Requests under this rate are not delayed.',
 		},
 	]),
 ];
@@ -107,39 +114,35 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The API's per-value errors that name one of this item's values: the only per-value facts it gives. */
-function errorsFor(values: string[], errors: IDataObject[]): IDataObject[] {
-	const mine = new Set(values);
-	return errors.filter(
-		(error) =>
-			mine.has(String(error.email ?? error.contactId ?? '').toLowerCase()) || mine.has(String(error.contactId ?? '')),
+/** The rest of the request's answer that concerns one value: a per-value error, or what happened to it. */
+function outcomeOf(response: RemoveResult, value: string): ValueOutcome {
+	const error = response.errors.find(
+		(entry) => String(entry.email ?? '').toLowerCase() === value || String(entry.contactId ?? '') === value,
 	);
-}
-
-function summarise(values: string[], results: Array<BatchResult<string, RemoveResult>>): IDataObject {
-	const totals = { removed: 0, notInList: 0, valuesSent: 0, itemsCombined: 0 };
-	const errors: IDataObject[] = [];
-	for (const { batch, response } of results) {
-		totals.removed += response.removed;
-		totals.notInList += response.notInList;
-		totals.valuesSent += batch.values.length;
-		totals.itemsCombined = Math.max(totals.itemsCombined, batch.itemIndexes.length);
-		errors.push(...errorsFor(values, response.errors));
+	if (error) {
+		return {
+			done: false,
+			apiMessage: String(error.message ?? error.error ?? JSON.stringify(error)),
+			hint: 'AutoSend refused this value; the others of the same request were handled.',
+		};
 	}
-	return { request: { ...totals, requests: results.length }, errors };
+	// AutoSend reports totals only. When all were removed, or none were in the list, each value's fate is
+	// known; otherwise each one is off the list either way, which is what was asked for.
+	const handled = response.sent - response.errors.length;
+	const status =
+		response.removed === handled ? 'removed' : response.notInList === handled ? 'notInList' : 'removedOrNotInList';
+	return { done: true, detail: { status } };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const parameters = new ItemParameters(this, properties);
 	const node = this.getNode();
-	const plan = executionPlan(this.getNodeParameter('options', 0, {}) as BatchingOptions, BATCHING);
-	return await executeBatched<string, RemoveResult>(this, {
+	return await runCombined<Target, string, RemoveResult>(this, {
+		defaults: BATCHING,
+		request: 'autoSend/removeContactsFromList',
+		signer: async (context) => await autoSendSigner.call(context),
 		prepare: (itemIndex) => {
-			const contactListId = String(
-				this.getNodeParameter('contactListId', itemIndex, '', { extractValue: true }) ?? '',
-			).trim();
-			if (contactListId === '') {
-				throw invalidInput(node, itemIndex, 'Contact List is empty', 'Choose a list, or enter its ID.');
-			}
+			const contactListId = parameters.locator('contactListId', itemIndex, 'Choose a list, or enter its ID.');
 			// Encoding alone is not enough: an ID of ".." would be resolved by the HTTP client into another
 			// endpoint (/contacts/remove, which deletes contacts). AutoSend IDs are letters, digits, - and _.
 			if (!/^[A-Za-z0-9_-]+$/.test(contactListId)) {
@@ -158,12 +161,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					"Removing someone from all contacts means deleting the contact; use AutoSend's Delete Contact instead, or choose a specific list.",
 				);
 			}
-			const removeBy = this.getNodeParameter('removeBy', itemIndex) as 'email' | 'contactId';
+			const removeBy = parameters.choice('removeBy', itemIndex, ['email', 'contactId'] as const);
 			// Only the field Remove By shows reaches the node: n8n drops hidden parameters before execution.
 			const values =
-				removeBy === 'email'
-					? parseEmails(node, itemIndex, 'Emails', this.getNodeParameter('emails', itemIndex, ''))
-					: parseIdList(node, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
+				removeBy === 'email' ? parameters.emails('emails', itemIndex) : parameters.idList('contactIds', itemIndex);
 			const email = removeBy === 'contactId' ? values.find((value) => value.includes('@')) : undefined;
 			if (email !== undefined) {
 				throw invalidInput(
@@ -173,40 +174,39 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					'Set Remove By to Email to remove contacts by their address, or enter AutoSend contact IDs.',
 				);
 			}
-			return { itemIndex, group: `${removeBy}\u0000${contactListId}`, values: [...new Set(values)] };
+			return { target: { contactListId, removeBy }, values: [...new Set(values)] };
 		},
-		keyOf: (value) => value,
-		chunkSize: plan.batchSize,
-		combine: plan.combine,
-		concurrency: plan.concurrency,
-		send: async (batch) => {
-			const [removeBy, contactListId] = batch.group.split('\u0000');
+		targetKey: ({ contactListId, removeBy }) => JSON.stringify([contactListId, removeBy]),
+		valueKey: (value) => value,
+		describe: (value) => value,
+		action: ({ contactListId }) => `remove contacts from list ${contactListId}`,
+		send: async (context, { contactListId, removeBy }, values, policy) => {
 			const data = await autoSendRequest.call(
-				this,
+				context,
 				{
 					method: 'POST',
 					path: `/contact-lists/${encodeURIComponent(contactListId)}/contacts/remove`,
 					action: `remove contacts from list ${contactListId}`,
 					// Removing twice leaves the same list (the repeat counts them as notInList).
 					idempotent: true,
-					body: removeBy === 'email' ? { emails: batch.values } : { contactIds: batch.values },
+					body: removeBy === 'email' ? { emails: values } : { contactIds: values },
+					hints: { 404: 'Check the contact list ID: the list may not exist in the project this API key belongs to.' },
 				},
-				plan,
+				policy,
 			);
 			return {
+				sent: values.length,
 				removed: Number(data.removed ?? 0),
 				notInList: Number(data.notInList ?? 0),
 				errors: Array.isArray(data.errors) ? (data.errors as IDataObject[]) : [],
 			};
 		},
-		output: (plan, results) => {
-			const [removeBy, contactListId] = plan.group.split('\u0000');
-			return {
-				success: true,
-				contactListId,
-				[removeBy === 'email' ? 'emails' : 'contactIds']: plan.values,
-				...summarise(plan.values, results),
-			};
-		},
+		outcomeOf,
+		output: ({ target, values }, outcomes) => ({
+			success: true,
+			contactListId: target.contactListId,
+			[target.removeBy === 'email' ? 'emails' : 'contactIds']: values,
+			results: values.map((value, index) => ({ [target.removeBy]: value, ...outcomes[index].detail })),
+		}),
 	});
 }

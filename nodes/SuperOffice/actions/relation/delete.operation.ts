@@ -1,13 +1,13 @@
-// Relation › Delete: one DeleteContactRelation call per item (the agent deletes one relation per call).
+// Relation › Delete: one DeleteContactRelation call per item (the agent deletes one relation per call); a
+// relation that is already gone counts as deleted.
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { executeBatched } from '../../../shared/batching';
-import { parseInteger } from '../../../shared/validation';
-import type { BatchingOptions } from '../../../shared/options';
-import { executionPlan } from '../../../shared/options';
-import type { SuperOfficeOptions } from '../../transport';
-import { superOfficeRequest } from '../../transport';
-import { superOfficeOptions, SUPEROFFICE_BATCHING } from '../common.description';
+import { failureOf } from '../../../shared/errors';
+import type { RequestContext, RequestPolicy } from '../../../shared/http';
+import { ItemParameters } from '../../../shared/parameters';
+import { runEach } from '../../../shared/runners';
+import { SUPEROFFICE, superOfficeRequest } from '../../transport';
+import { superOfficeOptions } from '../common.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,38 +26,47 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Whether SuperOffice still has the relation; a failed delete is only a failure while it does. */
+async function relationExists(context: RequestContext, relationId: number, policy: RequestPolicy): Promise<boolean> {
+	return await superOfficeRequest
+		.call(
+			context,
+			{ method: 'GET', path: `/Relation/${relationId}`, action: `look up relation ${relationId}`, idempotent: true },
+			policy,
+		)
+		.then(
+			() => true,
+			async (error: Error) => (failureOf(error)?.httpCode === '404' ? false : await Promise.reject(error)),
+		);
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions & BatchingOptions;
-	const plan = executionPlan(options, SUPEROFFICE_BATCHING);
-	// One relation per call: the calls cannot be combined, so they go out concurrently at the paced rate.
-	return await executeBatched<number, unknown>(this, {
-		prepare: (itemIndex) => {
-			const relationId = parseInteger(
-				node,
-				itemIndex,
-				'Relation ID',
-				this.getNodeParameter('relationId', itemIndex, 0),
-			);
-			return { itemIndex, group: String(relationId), values: [relationId] };
+	const parameters = new ItemParameters(this, properties);
+	return await runEach(this, {
+		defaults: SUPEROFFICE,
+		prepare: (itemIndex) => parameters.id('relationId', itemIndex),
+		execute: async (context, relationId, policy) => {
+			try {
+				await superOfficeRequest.call(
+					context,
+					{
+						method: 'POST',
+						path: '/Agents/Relation/DeleteContactRelation',
+						action: `delete relation ${relationId}`,
+						// Deleting twice leaves no relation either way (the second call finds it gone).
+						idempotent: true,
+						body: { ContactRelationEntityId: relationId },
+					},
+					policy,
+				);
+				return { success: true, relationId, alreadyDeleted: false };
+			} catch (error) {
+				// Gone (a retry, a rerun, someone else, or this very request before its answer was lost): the
+				// state asked for is reached. If even the check fails, the delete's own error is the one to show.
+				const exists = await relationExists(context, relationId, policy).catch(() => true);
+				if (exists) return await Promise.reject(error);
+				return { success: true, relationId, alreadyDeleted: failureOf(error)?.outcome !== 'unknown' };
+			}
 		},
-		keyOf: String,
-		chunkSize: 1,
-		concurrency: plan.concurrency,
-		send: async (batch) =>
-			await superOfficeRequest.call(
-				this,
-				{
-					method: 'POST',
-					path: '/Agents/Relation/DeleteContactRelation',
-					action: `delete relation ${batch.group}`,
-					// A retry after a lost answer may find the relation gone, which SuperOffice reports; no other effect.
-					idempotent: true,
-					body: { ContactRelationEntityId: batch.values[0] },
-					options,
-				},
-				plan,
-			),
-		output: (plan) => ({ success: true, relationId: plan.values[0] }),
 	});
 }

@@ -1,19 +1,14 @@
-// Selection › Remove Members: all items that target the same selection share one RemoveContactSelectionMembers call.
+// Selection › Remove Members: items for the same selection, from this run and from concurrent runs, share
+// RemoveContactSelectionMembers calls.
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { executeBatched } from '../../../shared/batching';
-import { parseInteger } from '../../../shared/validation';
-import type { BatchingOptions } from '../../../shared/options';
-import { executionPlan } from '../../../shared/options';
-import type { SuperOfficeOptions } from '../../transport';
-import { superOfficeRequest } from '../../transport';
+import { ItemParameters } from '../../../shared/parameters';
+import { runCombined } from '../../../shared/runners';
+import { superOfficeRequest, superOfficeSigner } from '../../transport';
 import { MEMBER_BATCHING, superOfficeOptions } from '../common.description';
 
 /** SuperOffice's ContactPersonId carrier: a person, or with PersonId 0 the company itself. */
-interface ContactPersonId {
-	PersonId: number;
-	ContactId: number;
-}
+type ContactPersonId = { PersonId: number; ContactId: number };
 
 const properties: INodeProperties[] = [
 	{
@@ -66,53 +61,44 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as SuperOfficeOptions & BatchingOptions;
-	const plan = executionPlan(options, MEMBER_BATCHING);
-	return await executeBatched<ContactPersonId, unknown>(this, {
-		prepare: (itemIndex) => {
-			const selectionId = parseInteger(
-				node,
-				itemIndex,
-				'Selection',
-				this.getNodeParameter('selectionId', itemIndex, '', { extractValue: true }),
-			);
-			const member = {
-				PersonId: parseInteger(node, itemIndex, 'Person ID', this.getNodeParameter('personId', itemIndex, 0), {
-					allowZero: true,
-				}),
-				ContactId: parseInteger(
-					node,
-					itemIndex,
-					'Company (Contact) ID',
-					this.getNodeParameter('contactId', itemIndex, 0),
-				),
-			};
-			return { itemIndex, group: String(selectionId), values: [member] };
-		},
-		keyOf: (member) => `${member.PersonId}:${member.ContactId}`,
-		chunkSize: plan.batchSize,
-		combine: plan.combine,
-		concurrency: plan.concurrency,
-		send: async (batch) =>
+	const parameters = new ItemParameters(this, properties);
+	return await runCombined<number, ContactPersonId, unknown>(this, {
+		defaults: MEMBER_BATCHING,
+		request: 'superOffice/RemoveContactSelectionMembers',
+		signer: async (context) => await superOfficeSigner.call(context),
+		prepare: (itemIndex) => ({
+			target: parameters.id('selectionId', itemIndex, { locator: true }),
+			values: [
+				{
+					PersonId: parameters.id('personId', itemIndex, { allowZero: true }),
+					ContactId: parameters.id('contactId', itemIndex),
+				},
+			],
+		}),
+		targetKey: String,
+		valueKey: (member) => `${member.PersonId}:${member.ContactId}`,
+		describe: (member) =>
+			member.PersonId === 0 ? `company ${member.ContactId}` : `person ${member.PersonId} (company ${member.ContactId})`,
+		action: (selectionId) => `remove members from selection ${selectionId}`,
+		send: async (context, selectionId, members, policy) =>
 			await superOfficeRequest.call(
-				this,
+				context,
 				{
 					method: 'POST',
 					path: '/Agents/Selection/RemoveContactSelectionMembers',
-					action: `remove members from selection ${batch.group}`,
+					action: `remove members from selection ${selectionId}`,
 					// Removing a member twice leaves the same selection.
 					idempotent: true,
-					body: { SelectionId: Number(batch.group), ContactPersonIds: batch.values },
-					options,
+					body: { SelectionId: selectionId, ContactPersonIds: members },
 				},
-				plan,
+				policy,
 			),
-		output: (plan) => ({
+		// SuperOffice answers 204 for the whole request: every member is out, whether it was in or not.
+		output: ({ target, values: [member] }) => ({
 			success: true,
-			selectionId: Number(plan.group),
-			contactId: plan.values[0].ContactId,
-			personId: plan.values[0].PersonId,
+			selectionId: target,
+			contactId: member.ContactId,
+			personId: member.PersonId,
 		}),
 	});
 }

@@ -1,5 +1,5 @@
-// How the nodes read a server's "wait" signals, and the backoff when there is none.
-import { backoffDelay, Pacer, serverRetryDelay } from '../../nodes/shared/pacing';
+// How the nodes read what an answer (or its absence) says: whether the server acted, and how long it asked us to wait.
+import { backoffDelay, networkVerdict, serverRetryDelay, statusVerdict } from '../../nodes/shared/retry';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
@@ -41,45 +41,27 @@ describe('backoffDelay', () => {
 	});
 });
 
-describe('Pacer rate adaptation', () => {
-	it('halves the rate once per burst of 429s, not once per rejected request', () => {
-		const pacer = new Pacer(10);
-		const admitted = Date.now() - 5;
-		pacer.slowDown(admitted);
-		pacer.slowDown(admitted);
-		pacer.slowDown(admitted);
-		expect(pacer.rate).toBe(5);
-
-		pacer.slowDown(Date.now() + 1);
-		expect(pacer.rate).toBe(2.5);
+describe('what a failure says about the request', () => {
+	it.each([
+		[429, {}, 'notProcessed'],
+		[503, { 'Retry-After': '2' }, 'notProcessed'],
+		[503, {}, 'unknown'],
+		[502, {}, 'unknown'],
+		[504, {}, 'unknown'],
+		[500, {}, undefined],
+		[400, {}, undefined],
+	])('HTTP %i with headers %j: %s', (status, headers, verdict) => {
+		expect(statusVerdict(status, headers, undefined)).toBe(verdict);
 	});
 
-	it('takes the limit the server states when it is lower than half', () => {
-		const pacer = new Pacer(10);
-		pacer.slowDown(Date.now(), 2);
-		expect(pacer.rate).toBe(2);
-	});
-
-	it('creeps back to the configured rate after successes, never beyond', () => {
-		const pacer = new Pacer(10);
-		pacer.slowDown(Date.now());
-		for (let i = 0; i < 5; i++) pacer.speedUp();
-		expect(pacer.rate).toBe(7.5);
-		for (let i = 0; i < 50; i++) pacer.speedUp();
-		expect(pacer.rate).toBe(10);
-	});
-
-	it('recovers only up to the limit a rate-limiting server stated, not into the next 429', () => {
-		const pacer = new Pacer(10);
-		pacer.slowDown(Date.now(), 8);
-		expect(pacer.rate).toBe(5);
-		for (let i = 0; i < 50; i++) pacer.speedUp();
-		expect(pacer.rate).toBe(8);
-	});
-
-	it('never goes below 0.1 requests per second', () => {
-		const pacer = new Pacer(1);
-		for (let i = 0; i < 20; i++) pacer.slowDown(Date.now() + i + 1);
-		expect(pacer.rate).toBe(0.1);
+	it.each([
+		[{ code: 'ECONNRESET' }, 'unknown'],
+		[{ code: 'ECONNABORTED', message: 'timeout of 500ms exceeded' }, 'unknown'],
+		[{ message: 'socket hang up' }, 'unknown'],
+		[{ code: 'EAI_AGAIN' }, 'notSent'],
+		[{ code: 'ECONNREFUSED' }, undefined],
+		[{ code: 'ENOTFOUND' }, undefined],
+	])('no answer with %j: %s', (error, verdict) => {
+		expect(networkVerdict(error)).toBe(verdict);
 	});
 });
