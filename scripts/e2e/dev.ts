@@ -7,8 +7,10 @@
  */
 import path from 'node:path';
 
-import { startDevInstance } from './dev-instance';
-import { DEFAULT_N8N_VERSION, log, REPO_ROOT } from './n8n';
+import { startDevInstance } from '../../test/e2e/support/dev-instance';
+import { DEFAULT_N8N_VERSION } from '../../test/e2e/support/install';
+import { REPO_ROOT } from '../../test/e2e/support/paths';
+import { log } from '../../test/e2e/support/shell';
 
 async function main(): Promise<void> {
 	let version = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION;

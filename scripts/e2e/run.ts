@@ -3,7 +3,8 @@
  * installs (or reuses) the n8n release, packs this package once, and runs the e2e or UI jest suite
  * against it. Options:
  *   --suite=e2e|ui       which suite (test/e2e/*.e2e.ts or test/e2e/ui/*.ui.ts); default e2e
- *   --n8n=<version>      another n8n release, e.g. --n8n=2.8.4 (default: the current one, see n8n.ts)
+ *   --n8n=<version>      another n8n release, e.g. --n8n=2.8.4 (default: the current one, see
+ *                        test/e2e/support/install.ts)
  *   --results=<file>     also copy jest's JSON results there (.ci/run sums them)
  *   --install-only       only install (or check) the cached n8n and Node; .ci/run starts this early
  * Anything else goes to jest, e.g. `-t "wrong API key"`.
@@ -12,7 +13,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_N8N_VERSION, ensureN8n, log, packPackage, REPO_ROOT } from './n8n';
+import { DEFAULT_N8N_VERSION, ensureN8n } from '../../test/e2e/support/install';
+import { packPackage } from '../../test/e2e/support/package';
+import { pruneOldRuns, REPO_ROOT } from '../../test/e2e/support/paths';
+import { log } from '../../test/e2e/support/shell';
 
 const SUITES = {
 	e2e: { pattern: 'test/e2e/[^/]+\\.e2e\\.ts$', title: 'end-to-end workflows' },
@@ -50,7 +54,7 @@ function main(): number {
 	const runsRoot = path.join(REPO_ROOT, '.tmp', 'e2e');
 	const runDir = path.join(runsRoot, `${new Date().toISOString().replace(/[:.]/g, '-')}-${suite}-n8n-${version}`);
 	fs.mkdirSync(runDir, { recursive: true });
-	pruneOldRuns(runsRoot);
+	pruneOldRuns(runsRoot, KEEP_RUNS);
 	const tarball = packPackage(path.join(runDir, 'pack'));
 	log(`packed ${path.relative(REPO_ROOT, tarball)}; run folder ${path.relative(REPO_ROOT, runDir)}`);
 
@@ -99,15 +103,6 @@ function main(): number {
 		return 1;
 	}
 	return jest.status ?? 1;
-}
-
-function pruneOldRuns(root: string): void {
-	const runs = fs
-		.readdirSync(root)
-		.filter((name) => /^\d{4}-/.test(name))
-		.sort()
-		.reverse();
-	for (const old of runs.slice(KEEP_RUNS)) fs.rmSync(path.join(root, old), { recursive: true, force: true });
 }
 
 try {

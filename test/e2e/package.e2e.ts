@@ -6,21 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-	createUserFolder,
-	ensureN8n,
-	getJson,
-	installPackage,
-	n8nEnv,
-	packPackage,
-	PACKAGE_NAME,
-	REPO_ROOT,
-	setupOwner,
-	startN8n,
-	type N8nServer,
-	type UserFolder,
-} from '../../scripts/e2e/n8n';
-import { n8nVersion, runDir } from './support';
+import { n8nVersion, runDir, tarball } from './support';
+import { ensureN8n } from './support/install';
+import { createUserFolder, installPackage, type UserFolder } from './support/package';
+import { PACKAGE_NAME, REPO_ROOT } from './support/paths';
+import { n8nEnv, startN8n, type N8nServer } from './support/process';
+import { getJson, setupOwner } from './support/rest';
 
 interface NodeTypeDescription {
 	name: string;
@@ -51,8 +42,7 @@ let credentialTypes: CredentialTypeDescription[];
 beforeAll(async () => {
 	const install = ensureN8n(n8nVersion());
 	folder = createUserFolder(runDir(), 'package');
-	const tarball = process.env.N8N_E2E_TARBALL ?? packPackage(path.join(runDir(), 'pack'));
-	installPackage(folder, tarball, install.runtime);
+	installPackage(folder, tarball(), install.runtime);
 
 	server = await startN8n(install, await n8nEnv(install, folder));
 	const cookie = await setupOwner(server);

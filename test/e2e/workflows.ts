@@ -1,11 +1,11 @@
 /**
  * Workflows the e2e suite imports next to examples/*.json: the cases the examples do not show
- * (every SuperOffice authentication scheme, large batches, a wrong API key). Same JSON shape as a
- * workflow exported from the editor.
+ * (every SuperOffice authentication scheme, large batches, a wrong API key), and the trigger workflows
+ * `npm run bench:storm` floods with events. Same JSON shape as a workflow exported from the editor.
  */
 import { createHash } from 'node:crypto';
 
-import { CREDENTIAL_IDS } from '../../scripts/e2e/simulators';
+import { CREDENTIAL_IDS } from './support/simulators';
 
 const PKG = 'n8n-nodes-superoffice-autosend';
 const TRIGGER = 'When clicking ‘Execute workflow’';
@@ -198,19 +198,24 @@ export const TRIGGER_WEBHOOKS = {
 };
 export const PERSON_CHANGED_WORKFLOW = 'E2eSoTrigger0001';
 
+/** SuperOffice Trigger on person.changed, with or without the full record fetched. */
+function personChangedTrigger(webhookId: string, fetchFullRecord: boolean): WorkflowNode {
+	return {
+		name: 'SuperOffice Trigger',
+		type: `${PKG}.superOfficeTrigger`,
+		typeVersion: 1,
+		webhookId,
+		parameters: { authentication: 'superOfficeApi', events: ['person.changed'], fetchFullRecord },
+		credentials: { superOfficeApi: { id: CREDENTIAL_IDS.superOfficeTicket, name: 'SuperOffice account' } },
+	};
+}
+
 /**
  * SuperOffice Trigger on person.changed with the full record fetched, then the person's email (from
  * the record, not the event) removed from the AutoSend newsletter list.
  */
 export function personChangedWorkflow(newsletterListId: string): WorkflowFile {
-	const soTrigger: WorkflowNode = {
-		name: 'SuperOffice Trigger',
-		type: `${PKG}.superOfficeTrigger`,
-		typeVersion: 1,
-		webhookId: TRIGGER_WEBHOOKS.superOffice,
-		parameters: { authentication: 'superOfficeApi', events: ['person.changed'], fetchFullRecord: true },
-		credentials: { superOfficeApi: { id: CREDENTIAL_IDS.superOfficeTicket, name: 'SuperOffice account' } },
-	};
+	const soTrigger = personChangedTrigger(TRIGGER_WEBHOOKS.superOffice, true);
 	const remove = autoSend('Remove from newsletter', CREDENTIAL_IDS.autoSend, {
 		resource: 'contactList',
 		operation: 'removeContacts',
@@ -223,5 +228,58 @@ export function personChangedWorkflow(newsletterListId: string): WorkflowFile {
 		'e2e: person changed in SuperOffice → remove from the AutoSend newsletter',
 		[soTrigger, remove],
 		[[soTrigger.name, remove.name]],
+	);
+}
+
+/** The storm bench's trigger workflows: ids, and the webhook ids in their production URLs. */
+export const STORM = {
+	bounce: { workflowId: 'StormBounce00001', webhookId: '3c8f0a61-5d2e-4f7b-9a14-6e0b2d8c7f35' },
+	person: { workflowId: 'StormPerson00001', webhookId: '9d4e2b73-1a6c-4e8f-b5d0-7c3f1e9a2b46' },
+};
+
+/** AutoSend Trigger (email.bounced) → Contact List › Remove Contacts of the bounced address, node defaults. */
+export function stormBounceWorkflow(listId: string): WorkflowFile {
+	const trigger: WorkflowNode = {
+		name: 'AutoSend Trigger',
+		type: `${PKG}.autoSendTrigger`,
+		typeVersion: 1,
+		webhookId: STORM.bounce.webhookId,
+		parameters: { events: ['email.bounced'] },
+		credentials: { autoSendApi: { id: CREDENTIAL_IDS.autoSend, name: 'AutoSend account' } },
+	};
+	const remove = autoSend('Remove bounced address', CREDENTIAL_IDS.autoSend, {
+		resource: 'contactList',
+		operation: 'removeContacts',
+		contactListId: byId(listId),
+		removeBy: 'email',
+		emails: '={{ $json.data.to.email }}',
+	});
+	return workflow(
+		STORM.bounce.workflowId,
+		'storm: bounced → remove from list',
+		[trigger, remove],
+		[[trigger.name, remove.name]],
+	);
+}
+
+/**
+ * SuperOffice Trigger (person.changed, no record fetch) → Selection › Remove Members of that person, node
+ * defaults. A person event carries the person's company as FieldValues.contact_id and the person as PrimaryKey.
+ */
+export function stormPersonWorkflow(selectionId: number): WorkflowFile {
+	const trigger = personChangedTrigger(STORM.person.webhookId, false);
+	const remove = superOffice('Remove changed person', CREDENTIAL_IDS.superOfficeTicket, {
+		resource: 'selection',
+		operation: 'removeMembers',
+		selectionId: byId(selectionId),
+		contactId: '={{ $json.FieldValues.contact_id }}',
+		personId: '={{ $json.PrimaryKey }}',
+		options: {},
+	});
+	return workflow(
+		STORM.person.workflowId,
+		'storm: person changed → remove from selection',
+		[trigger, remove],
+		[[trigger.name, remove.name]],
 	);
 }

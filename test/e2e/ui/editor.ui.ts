@@ -10,9 +10,10 @@ import path from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { startDevInstance, type DevInstance } from '../../../scripts/e2e/dev-instance';
-import { freePort, REPO_ROOT } from '../../../scripts/e2e/n8n';
-import { SECRETS } from '../../../scripts/e2e/simulators';
+import { startDevInstance, type DevInstance } from '../support/dev-instance';
+import { REPO_ROOT } from '../support/paths';
+import { freePort } from '../support/process';
+import { SECRETS } from '../support/simulators';
 import { n8nVersion, runDir } from '../support';
 import { openBrowser, type BrowserSession } from './browser';
 

@@ -6,24 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-	createUserFolder,
-	DEFAULT_N8N_VERSION,
-	ensureN8n,
-	freePort,
-	importCredentials,
-	importWorkflows,
-	installPackage,
-	n8nEnv,
-	OWNER,
-	packPackage,
-	REPO_ROOT,
-	setupOwner,
-	startN8n,
-	type N8nInstall,
-	type N8nServer,
-	type UserFolder,
-} from './n8n';
+import { importCredentials, importWorkflows } from './cli';
+import { DEFAULT_N8N_VERSION, ensureN8n, type N8nInstall } from './install';
+import { createUserFolder, installPackage, packPackage, type UserFolder } from './package';
+import { REPO_ROOT } from './paths';
+import { freePort, n8nEnv, startN8n, type N8nServer } from './process';
+import { OWNER, setupOwner } from './rest';
 import { simulatorCredentials, startSimulators, type Simulators } from './simulators';
 
 export interface DevInstance {

@@ -1,11 +1,17 @@
 /**
  * The bundled SuperOffice and AutoSend simulators, seeded for a real n8n: the simulators' own seed data
  * plus the links between the two systems that the example workflows rely on (the SuperOffice persons
- * are also AutoSend contacts on the Newsletter list). Used by `npm run dev`, the e2e and the UI tests.
+ * are also AutoSend contacts on the Newsletter list). Used by `npm run dev`, the e2e and UI tests and
+ * `npm run bench:storm`.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { startAutoSendSimulator, startSuperOfficeSimulator } from '../../test/simulators';
-import type { AutoSendSimulator, SuperOfficeSimulator } from '../../test/simulators';
+import { postTo, startAutoSendSimulator, startSuperOfficeSimulator, type SoDelivery } from '../../simulators';
+import type {
+	AutoSendSimulator,
+	AutoSendSimulatorOptions,
+	SuperOfficeSimulator,
+	SuperOfficeSimulatorOptions,
+} from '../../simulators';
 
 export const NEWSLETTER_SELECTION = 938;
 export const NEWSLETTER_LIST = '60d5ec49f1b2c72d9c8b4567';
@@ -37,8 +43,17 @@ export interface Simulators {
 	close(): Promise<void>;
 }
 
-export async function startSimulators(): Promise<Simulators> {
-	const [so, as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
+/** Options for each simulator, e.g. the rate limits the storm bench enforces. */
+export interface SimulatorOptions {
+	superOffice?: SuperOfficeSimulatorOptions;
+	autoSend?: AutoSendSimulatorOptions;
+}
+
+export async function startSimulators(options: SimulatorOptions = {}): Promise<Simulators> {
+	const [so, as] = await Promise.all([
+		startSuperOfficeSimulator(options.superOffice),
+		startAutoSendSimulator(options.autoSend),
+	]);
 	// Everyone on the SuperOffice newsletter selection also gets the AutoSend newsletter.
 	const newsletter = so.state.selections.get(NEWSLETTER_SELECTION);
 	const subscribers = (newsletter?.members ?? [])
@@ -89,4 +104,14 @@ export function simulatorCredentials({ so, as }: Pick<Simulators, 'so' | 'as'>):
 			data: { apiKey: SECRETS.autoSendApiKey, baseUrl: as.baseUrl },
 		},
 	];
+}
+
+/**
+ * SuperOffice's retry of a delivery: the same bytes and headers (so the same EventId and signature) to
+ * the webhook's URL. Returns n8n's status.
+ */
+export async function resendSuperOfficeDelivery(so: SuperOfficeSimulator, delivery: SoDelivery): Promise<number> {
+	const webhook = so.webhooks.get(delivery.webhookId);
+	if (!webhook) throw new Error(`SuperOffice webhook ${delivery.webhookId} is gone`);
+	return (await postTo(webhook.TargetUrl, delivery.rawBody, delivery.headers)).status;
 }
