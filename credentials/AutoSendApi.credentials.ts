@@ -45,5 +45,17 @@ export class AutoSendApi implements ICredentialType {
 			url: '/contact-lists',
 			method: 'GET',
 		},
+		rules: [
+			{
+				// A proxy's page answers 200 too; only AutoSend's envelope says success.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: undefined,
+					message:
+						"The Base URL answered, but not with AutoSend's API: check the Base URL (keep https://api.autosend.com/v1 unless AutoSend gave you another).",
+				},
+			},
+		],
 	};
 }

@@ -128,5 +128,18 @@ export class SuperOfficeApi implements ICredentialType {
 			method: 'GET',
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				// A sign-in page or proxy in front of the WebAPI answers 200 too; only SuperOffice's principal
+				// has an AssociateId.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'AssociateId',
+					value: undefined,
+					message:
+						"The WebAPI URL answered, but not with SuperOffice's current user: a sign-in page or proxy is in front of it, or the URL is not the tenant's WebAPI. Check the WebAPI URL (it ends in /api) and the authentication.",
+				},
+			},
+		],
 	};
 }

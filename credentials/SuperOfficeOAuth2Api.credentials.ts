@@ -1,9 +1,12 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-// The login host of the chosen environment (sod, qaonline, online), or a full address for a host
-// SuperOffice names differently; tenant data is never served from it (see webApiUrl).
-const LOGIN_ORIGIN =
-	'(/^https?:\\/\\//i.test(String($self["environment"]).trim()) ? String($self["environment"]).trim().replace(/\\/+$/, "") : "https://" + (String($self["environment"]).trim() || "online") + ".superoffice.com")';
+// The login host of the chosen environment (online, sod, qaonline), or a custom one: only an https host under
+// superoffice.com (or a loopback address, for local test servers) may receive the client secret and the
+// authorization code. Anything else becomes a host that cannot resolve, named so that the sign-in error
+// says why. Tenant data is never served from the login host (see webApiUrl).
+const CUSTOM_LOGIN_HOST =
+	'(/^(https:\\/\\/([a-z0-9-]+\\.)*superoffice\\.com|http:\\/\\/(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?)\\/?$/i.test(String($self["customLoginHost"]).trim()) ? String($self["customLoginHost"]).trim().replace(/\\/+$/, "") : "https://login-host-must-be-https-under-superoffice-com.invalid")';
+const LOGIN_ORIGIN = `($self["environment"] === "custom" ? ${CUSTOM_LOGIN_HOST} : "https://" + ($self["environment"] === "sod" || $self["environment"] === "qaonline" ? $self["environment"] : "online") + ".superoffice.com")`;
 
 export class SuperOfficeOAuth2Api implements ICredentialType {
 	name = 'superOfficeOAuth2Api';
@@ -20,12 +23,27 @@ export class SuperOfficeOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Environment',
 			name: 'environment',
-			type: 'string',
+			type: 'options',
+			options: [
+				{ name: 'Production (Online)', value: 'online' },
+				{ name: 'Development (SOD)', value: 'sod' },
+				{ name: 'Stage (QAOnline)', value: 'qaonline' },
+				{ name: 'Custom Login Host', value: 'custom' },
+			],
 			default: 'online',
-			required: true,
-			placeholder: 'e.g. online',
 			description:
-				'The SuperOffice Online environment your app is registered in: "online" (production), "sod" (development) or "qaonline" (stage). Another name or a full login address (e.g. https://sod.superoffice.com) is taken as given.',
+				'The SuperOffice Online environment your app is registered in. Sign-in goes to https://{environment}.superoffice.com.',
+		},
+		{
+			displayName: 'Custom Login Host',
+			name: 'customLoginHost',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://sod2.superoffice.com',
+			description:
+				'A SuperOffice login address: https and a host under superoffice.com, so that the client secret and the sign-in code go nowhere else',
+			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
 			displayName: 'Grant Type',
@@ -65,7 +83,7 @@ export class SuperOfficeOAuth2Api implements ICredentialType {
 			name: 'authQueryParameters',
 			type: 'hidden',
 			default:
-				'={{ String($self["tenant"] || "").trim() ? "acr_values=tenant:" + String($self["tenant"]).trim() : "" }}',
+				'={{ String($self["tenant"] || "").trim() ? "acr_values=tenant:" + encodeURIComponent(String($self["tenant"]).trim()) : "" }}',
 		},
 		{
 			displayName: 'Authentication',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import * as contactList from './actions/contactList';
+import { properties } from './actions/properties';
 import { router } from './actions/router';
 import { searchContactLists } from './methods/listSearch';
 
@@ -18,17 +18,7 @@ export class AutoSend implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'autoSendApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Contact List', value: 'contactList' }],
-				default: 'contactList',
-			},
-			...contactList.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch: { searchContactLists } };

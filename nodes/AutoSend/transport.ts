@@ -82,8 +82,10 @@ export function autoSendBaseUrl(context: RequestContext, baseUrl: string | undef
 	if (url.username || url.password) throw fix('must not contain a user name or password');
 	if (url.search || url.hash || raw.includes('?') || raw.includes('#'))
 		throw fix('must not contain a query string or # fragment');
+	// The URL parser resolves "..": /v1/../elsewhere/v1 would quietly send everything elsewhere.
+	if (/(^|[/\\])\.\.([/\\]|$)/.test(raw)) throw fix('must not contain ..');
 	const path = url.pathname.replace(/\/+$/, '');
-	if (!/\/v1$/.test(path) || path.split('/').includes('..')) throw fix(`("${raw}") must end in /v1`);
+	if (!/\/v1$/.test(path)) throw fix(`("${raw}") must end in /v1`);
 	return `${url.origin}${path}`;
 }
 
@@ -110,11 +112,12 @@ export async function autoSendSigner(this: RequestContext): Promise<Signer> {
 	return { identity, secrets };
 }
 
-export async function autoSendRequest(
+/** AutoSend's `data`, and whether an earlier attempt of the request may have been applied (see HttpAnswer). */
+export async function autoSendCall(
 	this: RequestContext,
 	request: AutoSendRequest,
 	policy: RequestPolicy = defaultPolicy(AUTOSEND),
-): Promise<IDataObject> {
+): Promise<{ data: IDataObject; afterUnknownAttempt: boolean }> {
 	const signed = await sign(this);
 	const answer = await serviceRequest.call(
 		this,
@@ -131,5 +134,52 @@ export async function autoSendRequest(
 		policy,
 	);
 	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
-	return (body.data ?? {}) as IDataObject;
+	return { data: (body.data ?? {}) as IDataObject, afterUnknownAttempt: answer.afterUnknownAttempt === true };
+}
+
+/** AutoSend's `data` for a request. */
+export async function autoSendRequest(
+	this: RequestContext,
+	request: AutoSendRequest,
+	policy?: RequestPolicy,
+): Promise<IDataObject> {
+	return (await autoSendCall.call(this, request, policy)).data;
+}
+
+/** AutoSend's largest page (its list endpoints take `limit` 1-100). */
+const AUTOSEND_PAGE_SIZE = 100;
+
+/**
+ * Every record of a paged AutoSend list, or the first `limit`: asks for page 1, 2, … (`page` and `limit`
+ * in the query for GET, in the body for POST searches) until AutoSend's `pagination.pages` is reached or a
+ * page comes back short; an answer without `pagination` is the whole list. `itemsKey` names the array in `data`; older docs name some arrays differently,
+ * so several may be given.
+ */
+export async function autoSendRecords(
+	this: RequestContext,
+	request: AutoSendRequest,
+	itemsKeys: string[],
+	{ limit }: { limit?: number } = {},
+	policy?: RequestPolicy,
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const size = limit === undefined ? AUTOSEND_PAGE_SIZE : Math.min(AUTOSEND_PAGE_SIZE, limit - records.length);
+		const paging = { page, limit: size };
+		const data = await autoSendRequest.call(
+			this,
+			request.method === 'GET'
+				? { ...request, qs: { ...request.qs, ...paging } }
+				: { ...request, body: { ...(request.body as IDataObject), ...paging } },
+			policy,
+		);
+		const key = itemsKeys.find((name) => Array.isArray(data[name]));
+		const batch = key ? (data[key] as IDataObject[]) : [];
+		records.push(...batch);
+		// Without a `pagination` object the endpoint does not page (asking for page 2 could repeat page 1).
+		const pagination = data.pagination as IDataObject | undefined;
+		const pages = Number(pagination?.pages ?? pagination?.totalPages);
+		const lastPage = !pagination || (Number.isFinite(pages) ? page >= pages : batch.length < size);
+		if ((limit !== undefined && records.length >= limit) || batch.length === 0 || lastPage) return records;
+	}
 }

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -9,76 +8,98 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { AutoSendRequest } from '../AutoSend/transport';
 import { autoSendRequest } from '../AutoSend/transport';
+import type { Registration, WebhookApi } from '../shared/webhooks';
 import {
 	headersOf,
 	httpCodeOf,
 	isSignedBy,
 	rawBodyOf,
-	registrationFailed,
 	rejectDelivery,
-	sameEvents,
-	selectedEvents,
+	removedOrGone,
+	webhookLifecycle,
 } from '../shared/webhooks';
 import { digestOf, keepFirstDeliveries, seenInProcess } from '../shared/deliveries';
 import { EVENT_OPTIONS } from './events';
 
-/** What the trigger keeps in the workflow's static data (saved when the workflow is activated). */
-interface Registration extends IDataObject {
-	webhookId?: string;
-	webhookSecret?: string;
-}
-
 const REGISTRATION_HELP =
 	"The AutoSend credential needs a project API key (AutoSend: Settings › API Keys), and AutoSend must reach n8n's webhook URL over HTTPS (set WEBHOOK_URL to n8n's public address).";
 
-async function send(context: IHookFunctions, request: AutoSendRequest): Promise<IDataObject> {
-	return await autoSendRequest.call(context, request);
-}
+const pathOf = (webhookId: string | number) => `/webhooks/${encodeURIComponent(String(webhookId))}`;
 
-function forget(registration: Registration): void {
-	delete registration.webhookId;
-	delete registration.webhookSecret;
-	// Kept here by versions before 0.2, and never saved by n8n 2.41 anyway.
-	delete registration.deliveries;
-}
-
-/**
- * Removes a registration: DELETE /webhooks/{id}, which AutoSend's docs mention but do not show, else
- * PUT { isActive: false }. A webhook AutoSend no longer has counts as removed.
- */
-async function removeRegistration(context: IHookFunctions, webhookId: string): Promise<boolean> {
-	const path = `/webhooks/${encodeURIComponent(webhookId)}`;
-	const deleted = await send(context, {
-		method: 'DELETE',
-		path,
-		action: `delete webhook ${webhookId}`,
-		idempotent: true,
-	}).then(
-		() => 'done' as const,
-		(error: Error) => (['404', '405'].includes(httpCodeOf(error) ?? '') ? ('fallBack' as const) : error),
-	);
-	if (deleted === 'done') return true;
-	if (deleted !== 'fallBack') {
-		context.logger.warn(`Could not delete AutoSend webhook ${webhookId}: ${deleted.message}`);
-		return false;
-	}
-	return await send(context, {
-		method: 'PUT',
-		path,
-		action: `deactivate webhook ${webhookId}`,
-		idempotent: true,
-		body: { isActive: false },
-	}).then(
-		() => true,
-		(error: Error) => {
-			if (httpCodeOf(error) === '404') return true;
-			context.logger.warn(`Could not deactivate AutoSend webhook ${webhookId}: ${error.message}`);
+/** AutoSend's webhook API, for the shared registration lifecycle. */
+const webhooks: WebhookApi = {
+	triggerName: 'AutoSend Trigger',
+	help: REGISTRATION_HELP,
+	async get(context, webhookId) {
+		const found = await autoSendRequest
+			.call(context, { method: 'GET', path: pathOf(webhookId), action: `check webhook ${webhookId}`, idempotent: true })
+			.catch(async (error: Error) => (httpCodeOf(error) === '404' ? null : await Promise.reject(error)));
+		const webhook = (found?.webhook ?? null) as IDataObject | null;
+		return webhook && { url: webhook.url, events: webhook.events, active: webhook.isActive === true };
+	},
+	async register(context, url, events) {
+		const data = await autoSendRequest.call(context, {
+			method: 'POST',
+			path: '/webhooks',
+			action: 'register the webhook',
+			idempotent: false,
+			body: { url, events },
+		});
+		const webhook = (data.webhook ?? {}) as IDataObject;
+		if (typeof webhook.id !== 'string' || typeof webhook.secret !== 'string' || !webhook.secret.startsWith('whsec_')) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'AutoSend registered the webhook but did not return its id and signing secret',
+				{
+					description:
+						'Deactivate and activate the workflow again. If it keeps happening, delete the webhook in AutoSend (Settings › Webhooks) and contact AutoSend support.',
+				},
+			);
+		}
+		return { webhookId: webhook.id, secret: webhook.secret };
+	},
+	// Deactivated (by hand, or by an earlier deactivation that could not delete it): switch it back on.
+	async reactivate(context, webhookId) {
+		await autoSendRequest.call(context, {
+			method: 'PUT',
+			path: pathOf(webhookId),
+			action: `reactivate webhook ${webhookId}`,
+			idempotent: true,
+			body: { isActive: true },
+		});
+	},
+	/** DELETE /webhooks/{id}; where AutoSend answers 404 or 405 to that, PUT { isActive: false } instead. */
+	async remove(context, webhookId) {
+		const deleted = await autoSendRequest
+			.call(context, {
+				method: 'DELETE',
+				path: pathOf(webhookId),
+				action: `delete webhook ${webhookId}`,
+				idempotent: true,
+			})
+			.then(
+				() => 'done' as const,
+				(error: Error) => (['404', '405'].includes(httpCodeOf(error) ?? '') ? ('fallBack' as const) : error),
+			);
+		if (deleted === 'done') return true;
+		if (deleted !== 'fallBack') {
+			context.logger.warn(`Could not delete AutoSend webhook ${webhookId}: ${deleted.message}`);
 			return false;
-		},
-	);
-}
+		}
+		return await removedOrGone(
+			context,
+			`deactivate AutoSend webhook ${webhookId}`,
+			autoSendRequest.call(context, {
+				method: 'PUT',
+				path: pathOf(webhookId),
+				action: `deactivate webhook ${webhookId}`,
+				idempotent: true,
+				body: { isActive: false },
+			}),
+		);
+	},
+};
 
 /**
  * What identifies a delivery: AutoSend's X-Webhook-Delivery-Id, which its retries repeat, and a digest of
@@ -119,82 +140,7 @@ export class AutoSendTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (registration.webhookId === undefined) return false;
-				const webhookId = registration.webhookId;
-				const found = await send(this, {
-					method: 'GET',
-					path: `/webhooks/${encodeURIComponent(webhookId)}`,
-					action: `check webhook ${webhookId}`,
-					idempotent: true,
-				}).catch(async (error: Error) => (httpCodeOf(error) === '404' ? null : await Promise.reject(error)));
-				const webhook = (found?.webhook ?? null) as IDataObject | null;
-				const events = this.getNodeParameter('events', []) as string[];
-				const usable =
-					webhook !== null &&
-					webhook.url === this.getNodeWebhookUrl('default') &&
-					sameEvents(webhook.events, events) &&
-					typeof registration.webhookSecret === 'string';
-				if (usable && webhook.isActive === true) return true;
-				if (usable) {
-					// Deactivated (by hand, or by an earlier deactivation that could not delete it): switch it back on.
-					await send(this, {
-						method: 'PUT',
-						path: `/webhooks/${encodeURIComponent(webhookId)}`,
-						action: `reactivate webhook ${webhookId}`,
-						idempotent: true,
-						body: { isActive: true },
-					});
-					return true;
-				}
-				if (webhook !== null) await removeRegistration(this, webhookId);
-				forget(registration);
-				return false;
-			},
-
-			async create(this: IHookFunctions): Promise<boolean> {
-				const events = selectedEvents(this, 'AutoSend Trigger');
-				const data = await send(this, {
-					method: 'POST',
-					path: '/webhooks',
-					action: 'register the webhook',
-					idempotent: false,
-					body: { url: this.getNodeWebhookUrl('default') as string, events },
-				}).catch(async (error: Error) => await Promise.reject(registrationFailed(this, error, REGISTRATION_HELP)));
-				const webhook = (data.webhook ?? {}) as IDataObject;
-				if (
-					typeof webhook.id !== 'string' ||
-					typeof webhook.secret !== 'string' ||
-					!webhook.secret.startsWith('whsec_')
-				) {
-					throw new NodeOperationError(
-						this.getNode(),
-						'AutoSend registered the webhook but did not return its id and signing secret',
-						{
-							description:
-								'Deactivate and activate the workflow again. If it keeps happening, delete the webhook in AutoSend (Settings › Webhooks) and contact AutoSend support.',
-						},
-					);
-				}
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				registration.webhookId = webhook.id;
-				registration.webhookSecret = webhook.secret;
-				return true;
-			},
-
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (registration.webhookId === undefined) return true;
-				// Kept when AutoSend could not be reached, so that the next activation finds and reuses it.
-				if (!(await removeRegistration(this, registration.webhookId))) return false;
-				forget(registration);
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: webhookLifecycle(webhooks) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = headersOf(this);

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import * as relation from './actions/relation';
+import { superOfficeCredentials } from './authentication';
+import { properties } from './actions/properties';
 import { router } from './actions/router';
-import * as selection from './actions/selection';
-import { authenticationProperty, superOfficeCredentials } from './authentication';
 import { searchSelections } from './methods/listSearch';
 
 export class SuperOffice implements INodeType {
@@ -20,22 +19,7 @@ export class SuperOffice implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: superOfficeCredentials,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Relation', value: 'relation' },
-					{ name: 'Selection', value: 'selection' },
-				],
-				default: 'selection',
-			},
-			...selection.description,
-			...relation.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch: { searchSelections } };

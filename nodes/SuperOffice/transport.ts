@@ -263,3 +263,38 @@ async function refreshAccessToken(context: RequestContext, identity: string): Pr
 	}
 	await refresh;
 }
+
+/** SuperOffice's OData answer for a list: one page of rows, and a next link while there are more. */
+interface ODataPage {
+	value?: IDataObject[];
+	'odata.nextLink'?: string;
+}
+
+/** Rows one OData request asks for; SuperOffice documents no maximum for $top. */
+const ODATA_PAGE_SIZE = 200;
+
+/**
+ * Every row of an OData list (`GET /v1/Selection?$filter=…`), paging with $top and $skip while SuperOffice
+ * gives an `odata.nextLink`, or the first `limit` rows. The next link itself is not followed: the node
+ * only ever calls URLs it built from the credential.
+ */
+export async function superOfficeRows(
+	this: RequestContext,
+	request: SuperOfficeRequest,
+	{ limit }: { limit?: number } = {},
+	policy?: RequestPolicy,
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	for (;;) {
+		const top = limit === undefined ? ODATA_PAGE_SIZE : Math.min(ODATA_PAGE_SIZE, limit - rows.length);
+		const page = (await superOfficeRequest.call(
+			this,
+			{ ...request, qs: { ...request.qs, $top: top, $skip: rows.length } },
+			policy,
+		)) as ODataPage | null;
+		const value = page?.value ?? [];
+		rows.push(...value);
+		const full = limit !== undefined && rows.length >= limit;
+		if (full || value.length === 0 || !page?.['odata.nextLink']) return rows;
+	}
+}

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -11,55 +10,85 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { digestOf, keepFirstDeliveries, seenInProcess } from '../shared/deliveries';
 import { defaultPolicy } from '../shared/options';
+import type { Registration, WebhookApi } from '../shared/webhooks';
 import {
 	headersOf,
 	httpCodeOf,
 	isSignedBy,
 	newWebhookSecret,
 	rawBodyOf,
-	registrationFailed,
 	rejectDelivery,
-	sameEvents,
-	selectedEvents,
+	removedOrGone,
+	webhookLifecycle,
 } from '../shared/webhooks';
 import { authenticationProperty, superOfficeCredentials } from '../SuperOffice/authentication';
 import { SUPEROFFICE, superOfficeRequest } from '../SuperOffice/transport';
 import { EVENT_OPTIONS, RECORD_PATHS } from './events';
 
-/** What the trigger keeps in the workflow's static data between activation, deliveries and deactivation. */
-interface Registration extends IDataObject {
-	webhookId?: number;
-	webhookSecret?: string;
-	webhookEvents?: string[];
-}
-
 const REGISTRATION_HELP =
 	"SuperOffice only registers a webhook for an app with access to the Webhook agent (SuperOffice Developer Portal › your app) on a tenant with Development Tools or CRM Suite Core. While registering, SuperOffice sends a test event to n8n's webhook URL and needs 200 OK back: n8n must be reachable from the internet over HTTPS with a valid certificate (set WEBHOOK_URL to n8n's public address).";
 
-function forget(registration: Registration): void {
-	delete registration.webhookId;
-	delete registration.webhookSecret;
-	delete registration.webhookEvents;
-}
-
-/** Deletes a registration; a webhook SuperOffice no longer has counts as deleted. */
-async function deleteRegistration(context: IHookFunctions, webhookId: number): Promise<boolean> {
-	return await superOfficeRequest
-		.call(context, {
-			method: 'DELETE',
-			path: `/Webhook/${webhookId}`,
-			action: `delete webhook ${webhookId}`,
-			idempotent: true,
-		})
-		.then(
-			() => true,
-			(error: Error) => {
-				if (httpCodeOf(error) === '404') return true;
-				context.logger.warn(`Could not delete SuperOffice webhook ${webhookId}: ${error.message}`);
-				return false;
+/** SuperOffice's Webhook API, for the shared registration lifecycle. */
+const webhooks: WebhookApi = {
+	triggerName: 'SuperOffice Trigger',
+	help: REGISTRATION_HELP,
+	async get(context, webhookId) {
+		const found = (await superOfficeRequest
+			.call(context, {
+				method: 'GET',
+				path: `/Webhook/${webhookId}`,
+				action: `check webhook ${webhookId}`,
+				idempotent: true,
+			})
+			.catch(async (error: Error) =>
+				httpCodeOf(error) === '404' ? null : await Promise.reject(error),
+			)) as IDataObject | null;
+		// Stopped (e.g. TooManyErrors after failed deliveries) counts as inactive; SuperOffice's webhook is then replaced.
+		return found && { url: found.TargetUrl, events: found.Events, active: found.State === 'Active' };
+	},
+	async register(context, url, events) {
+		const workflow = context.getWorkflow();
+		const secret = newWebhookSecret();
+		const created = (await superOfficeRequest.call(context, {
+			method: 'POST',
+			path: '/Webhook',
+			action: 'register the webhook',
+			idempotent: false,
+			body: {
+				Name: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 250),
+				Events: events,
+				TargetUrl: url,
+				Secret: secret,
+				State: 'Active',
+				Type: 'webhook',
 			},
+		})) as IDataObject | null;
+		const webhookId = Number(created?.WebhookId);
+		if (!Number.isInteger(webhookId) || webhookId <= 0) {
+			throw new NodeOperationError(
+				context.getNode(),
+				'SuperOffice registered the webhook but did not say its WebhookId',
+				{
+					description:
+						'Deactivate and activate the workflow again; if it keeps happening, check the webhooks under Settings and maintenance › System design › Webhooks in SuperOffice.',
+				},
+			);
+		}
+		return { webhookId, secret };
+	},
+	async remove(context, webhookId) {
+		return await removedOrGone(
+			context,
+			`delete SuperOffice webhook ${webhookId}`,
+			superOfficeRequest.call(context, {
+				method: 'DELETE',
+				path: `/Webhook/${webhookId}`,
+				action: `delete webhook ${webhookId}`,
+				idempotent: true,
+			}),
 		);
-}
+	},
+};
 
 /** The record the event is about, as SuperOffice's REST API returns it, or why it could not be fetched in time. */
 async function fullRecord(context: IWebhookFunctions, payload: IDataObject, timeoutMs: number): Promise<IDataObject> {
@@ -178,86 +207,7 @@ export class SuperOfficeTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (registration.webhookId === undefined) return false;
-				const webhookId = registration.webhookId;
-				const found = (await superOfficeRequest
-					.call(this, {
-						method: 'GET',
-						path: `/Webhook/${webhookId}`,
-						action: `check webhook ${webhookId}`,
-						idempotent: true,
-					})
-					.catch(async (error: Error) =>
-						httpCodeOf(error) === '404' ? null : await Promise.reject(error),
-					)) as IDataObject | null;
-				const events = this.getNodeParameter('events', []) as string[];
-				const usable =
-					found !== null &&
-					found.TargetUrl === this.getNodeWebhookUrl('default') &&
-					found.State === 'Active' &&
-					sameEvents(found.Events, events) &&
-					typeof registration.webhookSecret === 'string';
-				if (usable) return true;
-				// Stopped (e.g. TooManyErrors), pointing elsewhere or without a secret we know: replace it.
-				if (found !== null) await deleteRegistration(this, webhookId);
-				forget(registration);
-				return false;
-			},
-
-			async create(this: IHookFunctions): Promise<boolean> {
-				const events = selectedEvents(this, 'SuperOffice Trigger');
-				const workflow = this.getWorkflow();
-				const secret = newWebhookSecret();
-				const created = (await superOfficeRequest
-					.call(this, {
-						method: 'POST',
-						path: '/Webhook',
-						action: 'register the webhook',
-						idempotent: false,
-						body: {
-							Name: `n8n: ${workflow.name ?? 'workflow'} (${workflow.id ?? 'unsaved'})`.slice(0, 250),
-							Events: events,
-							TargetUrl: this.getNodeWebhookUrl('default') as string,
-							Secret: secret,
-							State: 'Active',
-							Type: 'webhook',
-						},
-					})
-					.catch(
-						async (error: Error) => await Promise.reject(registrationFailed(this, error, REGISTRATION_HELP)),
-					)) as IDataObject | null;
-				const webhookId = Number(created?.WebhookId);
-				if (!Number.isInteger(webhookId) || webhookId <= 0) {
-					throw new NodeOperationError(
-						this.getNode(),
-						'SuperOffice registered the webhook but did not say its WebhookId',
-						{
-							description:
-								'Deactivate and activate the workflow again; if it keeps happening, check the webhooks under Settings and maintenance › System design › Webhooks in SuperOffice.',
-						},
-					);
-				}
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				registration.webhookId = webhookId;
-				registration.webhookSecret = secret;
-				registration.webhookEvents = events;
-				return true;
-			},
-
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (registration.webhookId === undefined) return true;
-				// Kept when SuperOffice could not be reached, so that the next activation finds and reuses it.
-				if (!(await deleteRegistration(this, registration.webhookId))) return false;
-				forget(registration);
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: webhookLifecycle(webhooks) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = headersOf(this);

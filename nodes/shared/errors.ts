@@ -18,6 +18,8 @@ export interface ApiFailure {
 	hint: string;
 	/** 'unknown' when the server may have made the change although no success came back. Default: it did not. */
 	outcome?: 'notApplied' | 'unknown';
+	/** Whether an earlier attempt of the request may have been applied (see HttpAnswer) */
+	afterUnknownAttempt?: boolean;
 }
 
 // What each API error describes, so that a request carrying several items can be reported against each
@@ -84,6 +86,21 @@ export function partialError(
 	const failure = failureOf(itemError);
 	if (failure) return apiError(node, { ...failure, hint: description }, itemIndex);
 	return new NodeOperationError(node, itemError.message, { itemIndex, description });
+}
+
+/**
+ * The error that stops a run (without "On Error: Continue"), saying which other items were done by then, so
+ * that a user knows what happened before it stopped. Items are numbered as in n8n's input panel.
+ */
+export function stoppedRun(node: INode, error: Error, itemIndex: number, done: number[], total: number): Error {
+	if (done.length === 0) return error;
+	const list = (items: number[]) =>
+		items.length > 20 ? `${items.slice(0, 20).join(', ')} and ${items.length - 20} more` : items.join(', ');
+	const note = `Before the run stopped, ${done.length} of ${total} items were done (items ${list(done)}).`;
+	const description = [(error as NodeOperationError).description, note].filter(Boolean).join(' ');
+	const failure = failureOf(error);
+	if (failure) return apiError(node, { ...failure, hint: description }, itemIndex);
+	return new NodeOperationError(node, error.message, { itemIndex, description });
 }
 
 /** The output item for a failed input item under "On Error: Continue": only `error`, so n8n can route it. */

@@ -24,6 +24,12 @@ export interface HttpAnswer {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
+	/**
+	 * Whether an earlier attempt of this request may have been applied (it timed out, or lost its
+	 * connection): then this answer describes the state after that attempt too, e.g. "not in list" for a
+	 * value the earlier attempt removed.
+	 */
+	afterUnknownAttempt?: boolean;
 }
 
 /** An error answer explained by the service: its message, what to do, and whether the change may have happened. */
@@ -129,12 +135,14 @@ export async function serviceRequest(
 	const limiter = limiterFor(signer.identity);
 	const signal = policy.signal ?? cancelSignalOf(this);
 	const firstAttemptAt = policy.admittedAt ?? Date.now();
+	let afterUnknownAttempt = false;
 	const fail = (failure: Omit<ApiFailure, 'service' | 'action' | 'apiMessage'> & { apiMessage: string }) =>
 		apiError(this.getNode(), {
 			service: spec.service,
 			action: kind.action,
 			...failure,
 			apiMessage: redact(failure.apiMessage, signer.secrets),
+			afterUnknownAttempt,
 		});
 	/** The wait before the next attempt, or undefined when Max Wait or Max Tries rule out another one. */
 	const nextWait = (verdict: Verdict, attempt: number, asked: number | undefined) => {
@@ -168,6 +176,7 @@ export async function serviceRequest(
 			const verdict = networkVerdict({ code, message: wrapped.message });
 			const wait = verdict && nextWait(verdict, attempt, undefined);
 			if (wait !== undefined) {
+				afterUnknownAttempt ||= verdict === 'unknown';
 				await waitFor(wait, signal);
 				continue;
 			}
@@ -189,6 +198,7 @@ export async function serviceRequest(
 			if (wait !== undefined) {
 				// Everyone on this identity holds back, not only this request.
 				if (verdict === 'notProcessed') limiter.pause(wait);
+				afterUnknownAttempt ||= verdict === 'unknown';
 				await waitFor(wait, signal);
 				continue;
 			}
@@ -212,7 +222,7 @@ export async function serviceRequest(
 				outcome: unknown ? 'unknown' : 'notApplied',
 			});
 		}
-		return answer;
+		return { ...answer, afterUnknownAttempt };
 	}
 }
 

@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import type { Carried } from './coalescer';
 import { sendCombined } from './coalescer';
 import type { ApiFailure } from './errors';
-import { apiError, errorForItem, errorItem, failureOf, partialError } from './errors';
+import { apiError, errorForItem, errorItem, failureOf, partialError, stoppedRun } from './errors';
 import type { RequestPolicy, Signer } from './http';
 import { limiterFor } from './limiter';
 import type { ServiceDefaults, Throughput } from './options';
@@ -163,7 +163,14 @@ export async function runCombined<T, V, R>(
 	}
 	await Promise.all([...groups].map(async ([key, group]) => await runItems(group, key)));
 
-	if (firstFailure) throw firstFailure.error;
+	if (firstFailure)
+		throw stoppedRun(
+			node,
+			firstFailure.error,
+			firstFailure.itemIndex,
+			[...outputs.keys()].sort((a, b) => a - b),
+			context.getInputData().length,
+		);
 	return assemble(context.getInputData().length, outputs, failures);
 }
 
@@ -245,7 +252,7 @@ export async function runEach<P>(
 	const throughput: Throughput = readThroughput(context, operation.defaults);
 	const { items, failures } = validateAll(context, operation.prepare);
 	const outputs = new Map<number, IDataObject[]>();
-	let stopWith: Error | undefined;
+	let stopWith: { itemIndex: number; error: Error } | undefined;
 	let next = 0;
 	const worker = async () => {
 		while (stopWith === undefined && next < items.length) {
@@ -255,13 +262,16 @@ export async function runEach<P>(
 				outputs.set(itemIndex, Array.isArray(json) ? json : [json]);
 			} catch (error) {
 				const itemError = errorForItem(node, error as Error, itemIndex);
-				if (!continueOnFail) stopWith ??= itemError;
+				if (!continueOnFail) stopWith ??= { itemIndex, error: itemError };
 				else failures.set(itemIndex, itemError);
 			}
 		}
 	};
 	const workers = Math.max(1, Math.min(Math.max(2, Math.ceil(throughput.rate)), items.length));
 	await Promise.all(Array.from({ length: workers }, worker));
-	if (stopWith) throw stopWith;
+	if (stopWith) {
+		const done = [...outputs.keys()].sort((a, b) => a - b);
+		throw stoppedRun(node, stopWith.error, stopWith.itemIndex, done, context.getInputData().length);
+	}
 	return assemble(context.getInputData().length, outputs, failures);
 }

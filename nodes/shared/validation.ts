@@ -17,8 +17,8 @@ function show(value: unknown): string {
 }
 
 /**
- * Reads a SuperOffice id: a whole number (numbers from expressions often arrive as strings, so "938" is
- * accepted) that fits the API's int32. `allowZero` is for ids where 0 has a meaning, like Person ID.
+ * Reads a numeric id: a whole number (numbers from expressions often arrive as strings, so "938" is
+ * accepted) that fits an int32. `allowZero` is for ids where 0 has a meaning, like Person ID.
  */
 export function parseInteger(
 	node: INode,
@@ -35,7 +35,7 @@ export function parseInteger(
 			node,
 			itemIndex,
 			`${field} must be a whole number from ${lowest} to ${INT32_MAX}, but got ${show(value)}`,
-			`Set ${field} to the numeric ID shown in SuperOffice${allowZero ? ' (0 where the field allows it)' : ''}. If it comes from an expression, check that the expression resolves to a single number for this item.`,
+			`Set ${field} to a numeric ID${allowZero ? ' (or 0, where the field allows it)' : ''}. If it comes from an expression, check that the expression resolves to a single number for this item.`,
 		);
 	}
 	return parsed;
@@ -67,17 +67,46 @@ function nonEmptyList(node: INode, itemIndex: number, field: string, value: unkn
 	return list;
 }
 
-/** Email addresses, lower-cased as AutoSend stores them. */
+/** Characters no address contains and that make two addresses look alike: controls (NUL, …) and format marks (zero-width, …). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * One address as a mail system compares it: NFC-normalised (so a composed and a decomposed "ö" are one
+ * address) and lower-cased; undefined when it is not an address (mailto: links, zero-width or control
+ * characters, "..", a domain that is no valid host name even as an international one). An international
+ * domain keeps the form it was written in: AutoSend compares addresses as stored.
+ */
+export function normaliseEmail(value: string): string | undefined {
+	const email = value.normalize('NFC').toLowerCase();
+	if (INVISIBLE.test(email) || email.startsWith('mailto:') || email.includes('..')) return undefined;
+	if (!EMAIL_PATTERN.test(email)) return undefined;
+	const at = email.lastIndexOf('@');
+	const local = email.slice(0, at);
+	const domain = email.slice(at + 1);
+	if (local.startsWith('.') || local.endsWith('.')) return undefined;
+	try {
+		// The host-name rules for international domains (IDNA), as URL applies them.
+		if (!new URL(`http://${domain}`).hostname.includes('.')) return undefined;
+	} catch {
+		return undefined;
+	}
+	return email;
+}
+
+/** Email addresses, normalised as normaliseEmail says; the first one that is not an address is refused. */
 export function parseEmails(node: INode, itemIndex: number, field: string, value: unknown): string[] {
-	const emails = nonEmptyList(node, itemIndex, field, value, 'email address').map((email) => email.toLowerCase());
-	const malformed = emails.find((email) => !EMAIL_PATTERN.test(email));
-	if (malformed !== undefined) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			`${field} contains "${malformed}", which is not an email address`,
-			'Each value must look like name@example.com, separated by commas.',
-		);
+	const emails: string[] = [];
+	for (const entry of nonEmptyList(node, itemIndex, field, value, 'email address')) {
+		const email = normaliseEmail(entry);
+		if (email === undefined) {
+			throw invalidInput(
+				node,
+				itemIndex,
+				`${field} contains ${JSON.stringify(entry)}, which is not an email address`,
+				'Each value must look like name@example.com, separated by commas (no "mailto:", no invisible characters).',
+			);
+		}
+		emails.push(email);
 	}
 	return emails;
 }

@@ -204,6 +204,31 @@ describe('AutoSend Trigger', () => {
 			expect(t.executions).toHaveLength(1);
 		});
 
+		it.each(['__proto__', 'constructor', 'toString'])(
+			'treats a delivery id %s as any other id: one run, and its retry none',
+			async (deliveryId) => {
+				const t = await start();
+				await t.activate();
+				const body = JSON.stringify({
+					type: 'email.bounced',
+					createdAt: new Date().toISOString(),
+					data: { emailId: deliveryId },
+				});
+				const headers = {
+					'Content-Type': 'application/json',
+					'X-Webhook-Delivery-Id': deliveryId,
+					'X-Webhook-Signature': signAutoSendPayload(String(t.nodeStaticData.webhookSecret), body),
+				};
+
+				const first = await postTo(t.webhookUrl, body, headers);
+				const retry = await postTo(t.webhookUrl, body, headers);
+
+				expect([first.status, retry.status]).toEqual([200, 200]);
+				expect(t.executions).toHaveLength(1);
+				expect(t.executions[0][0].json.deliveryId).toBe(deliveryId);
+			},
+		);
+
 		it('runs two different deliveries of the same event twice', async () => {
 			const t = await start();
 			await t.activate();

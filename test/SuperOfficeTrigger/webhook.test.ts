@@ -54,7 +54,6 @@ describe('SuperOffice Trigger', () => {
 			expect(t.nodeStaticData).toEqual({
 				webhookId: webhook.WebhookId,
 				webhookSecret: webhook.Secret,
-				webhookEvents: ['person.created', 'person.changed'],
 			});
 		});
 
@@ -390,6 +389,34 @@ describe('SuperOffice Trigger', () => {
 					'SuperOffice did not answer within 300 ms (Fetch Timeout); the workflow started without the record',
 			});
 		});
+
+		it.each(['constructor', '__proto__', 'toString'])(
+			'fetches nothing for an event about an entity named %s, which is no SuperOffice entity',
+			async (entity) => {
+				const t = await start({ fetchFullRecord: true });
+				await t.activate();
+				const secret = String(t.nodeStaticData.webhookSecret);
+				const body = JSON.stringify({
+					EventId: `proto-${entity}`,
+					Timestamp: new Date().toISOString(),
+					Event: 'person.changed',
+					PrimaryKey: 266,
+					Entity: entity,
+				});
+
+				const answer = await postTo(t.webhookUrl, body, {
+					'Content-Type': 'application/json',
+					'X-SuperOffice-Signature': signSuperOfficePayload(secret, body),
+				});
+
+				expect(answer.status).toBe(200);
+				expect(t.executions[0][0].json).toMatchObject({
+					record: null,
+					recordError: 'SuperOffice has no single record to fetch for person.changed',
+				});
+				expect(sim.requests.filter((r) => r.method === 'GET' && !r.path.startsWith('/v1/Webhook'))).toHaveLength(0);
+			},
+		);
 
 		it('never shows the webhook secret in the workflow output', async () => {
 			const t = await start({ fetchFullRecord: true });

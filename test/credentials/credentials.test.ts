@@ -45,4 +45,16 @@ describe('credential tests', () => {
 			'GET /contact-lists Bearer AS_wrong',
 		]);
 	});
+
+	it.each([
+		['SuperOffice API', 'superOfficeApi', 'so', 'WebAPI URL answered, but not with SuperOffice'],
+		['AutoSend API', 'autoSendApi', 'as', "Base URL answered, but not with AutoSend's API"],
+	] as const)('%s fails when a sign-in page answers 200 instead of the API', async (_name, type, sim, message) => {
+		sims[sim].injectFault({ status: 200, contentType: 'text/html', body: '<html><body>Sign in</body></html>' });
+		const data = sim === 'so' ? superOfficeCredential(sims.so).superOfficeApi : autoSendCredential(sims.as).autoSendApi;
+		const result = await harness.testCredential(type, data);
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(message);
+	});
 });

@@ -34,6 +34,7 @@ describe('SuperOffice OAuth2 credential', () => {
 		]);
 		expect(credential.properties.map((p) => p.name)).toEqual([
 			'environment',
+			'customLoginHost',
 			'grantType',
 			'authUrl',
 			'accessTokenUrl',
@@ -61,23 +62,43 @@ describe('SuperOffice OAuth2 credential', () => {
 		});
 	});
 
+	const resolve = async (data: Record<string, unknown>) =>
+		await new HarnessCredentialsHelper([new SuperOfficeOAuth2Api(), new OAuth2ApiStandIn()], {
+			superOfficeOAuth2Api: { clientId: 'x', clientSecret: 'y', webApiUrl: 'https://a/b/api', ...data },
+		}).getDecrypted({} as never, { id: '1', name: 'x' }, 'superOfficeOAuth2Api', 'internal');
+
 	it('builds the login URLs from the environment name: online, sod, qaonline', async () => {
 		for (const environment of ['online', 'sod', 'qaonline']) {
-			const helper = new HarnessCredentialsHelper([new SuperOfficeOAuth2Api(), new OAuth2ApiStandIn()], {
-				superOfficeOAuth2Api: { environment, clientId: 'x', clientSecret: 'y', webApiUrl: 'https://a/b/api' },
-			});
-			const resolved = await helper.getDecrypted(
-				{} as never,
-				{ id: '1', name: 'x' },
-				'superOfficeOAuth2Api',
-				'internal',
-			);
+			const resolved = await resolve({ environment });
 			expect([resolved.authUrl, resolved.accessTokenUrl, resolved.authQueryParameters]).toEqual([
 				`https://${environment}.superoffice.com/login/common/oauth/authorize`,
 				`https://${environment}.superoffice.com/login/common/oauth/tokens`,
 				'',
 			]);
 		}
+	});
+
+	it('sends the client secret and sign-in code only to an https login host under superoffice.com', async () => {
+		const allowed = await resolve({ environment: 'custom', customLoginHost: 'https://sod2.superoffice.com/' });
+		expect(allowed.accessTokenUrl).toBe('https://sod2.superoffice.com/login/common/oauth/tokens');
+		for (const customLoginHost of [
+			'https://evil.example.com',
+			'http://sod.superoffice.com',
+			'https://superoffice.com.evil.example',
+			'https://sod.superoffice.com@evil.example',
+			'https://sod.superoffice.com/../evil',
+		]) {
+			const refused = await resolve({ environment: 'custom', customLoginHost });
+			expect([refused.authUrl, refused.accessTokenUrl]).toEqual([
+				'https://login-host-must-be-https-under-superoffice-com.invalid/login/common/oauth/authorize',
+				'https://login-host-must-be-https-under-superoffice-com.invalid/login/common/oauth/tokens',
+			]);
+		}
+	});
+
+	it('URL-encodes the tenant in the sign-in address', async () => {
+		const resolved = await resolve({ environment: 'online', tenant: 'Cust1&prompt=none' });
+		expect(resolved.authQueryParameters).toBe('acr_values=tenant:Cust1%26prompt%3Dnone');
 	});
 
 	it('exchanges the authorization code for tokens, the client secret sent in the body', async () => {

@@ -85,6 +85,11 @@ export interface RunNodeOptions {
 	typeVersion?: number;
 	/** Cancels the execution when aborted, as n8n does when a user stops it. */
 	cancel?: AbortSignal;
+	/**
+	 * The credentials as n8n's database holds them, shared by concurrent runs (e.g. an OAuth2 token one run
+	 * refreshed is what the next run reads); from harness.credentialStore(). Default: a store for this run.
+	 */
+	credentialStore?: HarnessCredentialsHelper;
 }
 
 export interface RunNodeResult {
@@ -124,6 +129,8 @@ export interface Harness {
 	listSearch(options: ListSearchOptions): Promise<INodeListSearchResult>;
 	loadOptions(options: LoadOptionsOptions): Promise<INodePropertyOptions[]>;
 	testCredential(credentialType: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult>;
+	/** Credentials held once for several runs, as n8n's database holds them (see RunNodeOptions.credentialStore). */
+	credentialStore(credentials: Record<string, ICredentialDataDecryptedObject>): HarnessCredentialsHelper;
 	/** A webhook trigger, served on 127.0.0.1 and driven through n8n-core's hook and webhook contexts. */
 	startTrigger(options: StartTriggerOptions): Promise<ActiveTrigger>;
 	/** The CLI's OAuth2 authorization-code flow for an OAuth2 credential (see ./oauth2). */
@@ -300,7 +307,7 @@ export function createHarness(options: HarnessOptions): Harness {
 		const finished = createDeferredPromise<IRun>();
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished.resolve(fullRunData));
 
-		const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, o.credentials);
+		const credentialsHelper = o.credentialStore ?? new HarnessCredentialsHelper(credentialTypes, o.credentials);
 		const additionalData = createAdditionalData(credentialsHelper, { executionId, hooks });
 
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual');
@@ -558,6 +565,7 @@ export function createHarness(options: HarnessOptions): Harness {
 
 	return {
 		runNode,
+		credentialStore: (credentials) => new HarnessCredentialsHelper(credentialTypes, credentials),
 		listSearch,
 		loadOptions,
 		testCredential,

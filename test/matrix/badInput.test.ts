@@ -3,13 +3,11 @@
 // do in real workflows ($json.value), so n8n's own static parameter checks do not hide them.
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { Case } from './cases';
-import { badEmails, badIds, badListIds } from './cases';
+import { BAD_INPUT } from './cases';
 import {
 	autoSendCredential,
 	harness,
 	removeContactsParameters,
-	removeMembersParameters,
 	superOfficeCredential,
 	useSimulators,
 } from '../support/package';
@@ -42,54 +40,10 @@ describe('bad input never reaches the API', () => {
 			items: items as never,
 		});
 
-	describe('SuperOffice › Selection › Remove Members', () => {
-		const good = { selectionId: 938, contactId: 138, personId: 266 };
-		const parameters = removeMembersParameters('={{ $json.selectionId }}');
-		it.each([...badIds('Selection'), ...badIds('Company (Contact) ID'), ...badIds('Person ID', { zeroAllowed: true })])(
-			'%s',
-			async (_name, value, field) => {
-				const key = field === 'Selection' ? 'selectionId' : field === 'Person ID' ? 'personId' : 'contactId';
-				await expectRefused(superOffice(parameters, [good, { ...good, [key]: value }]), field);
-			},
-		);
-	});
-
-	describe('SuperOffice › Relation › Delete', () => {
-		const parameters = { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' };
-		it.each(badIds('Relation ID'))('%s', async (_name, value, field) => {
-			await expectRefused(superOffice(parameters, [{ relationId: 413 }, { relationId: value }]), field);
-		});
-	});
-
-	describe('AutoSend › Contact List › Remove Contacts', () => {
-		it.each(badEmails)('%s', async (_name, value, field) => {
-			await expectRefused(
-				autoSend(removeContactsParameters('60d5ec49f1b2c72d9c8b4567'), [
-					{ emails: 'a@example.com' },
-					{ emails: value },
-				]),
-				field,
-			);
-		});
-
-		it.each([
-			['Contact IDs: empty', '', 'Contact IDs'],
-			['Contact IDs: null', null, 'Contact IDs'],
-			['Contact IDs: an email address', 'jane@example.com', 'Contact IDs'],
-			['Contact IDs: a space inside', ['60d5ec49f1b2c72d9c8b1111', '60d5 ec49'], 'Contact IDs'],
-		] as Case[])('%s', async (_name, value, field) => {
-			const parameters = removeContactsParameters('60d5ec49f1b2c72d9c8b4567', {
-				removeBy: 'contactId',
-				emails: undefined,
-				contactIds: '={{ $json.ids }}',
-			});
-			await expectRefused(autoSend(parameters, [{ ids: '60d5ec49f1b2c72d9c8b1111' }, { ids: value }]), field);
-		});
-
-		it.each(badListIds)('%s', async (_name, value, field) => {
-			const parameters = removeContactsParameters('={{ $json.list }}');
-			const good = { list: '60d5ec49f1b2c72d9c8b4567', emails: 'a@example.com' };
-			await expectRefused(autoSend(parameters, [good, { list: value, emails: 'a@example.com' }]), field);
+	describe.each(BAD_INPUT)('$key', ({ service, parameters, good, cases }) => {
+		it.each(cases)('%s', async (_name, change, field) => {
+			const run = service === 'superOffice' ? superOffice : autoSend;
+			await expectRefused(run(parameters, [good, { ...good, ...change }]), field);
 		});
 	});
 
@@ -107,6 +61,16 @@ describe('bad input never reaches the API', () => {
 				'query string',
 			],
 			['WebAPI URL on the login host', { webApiUrl: 'https://sod.superoffice.com/Cust12345/api' }, 'login host'],
+			[
+				'WebAPI URL on the login host, with a trailing dot',
+				{ webApiUrl: 'https://online.superoffice.com./Cust12345/api' },
+				'login host',
+			],
+			[
+				'WebAPI URL over plain http to another host',
+				{ webApiUrl: 'http://online2.superoffice.com/Cust12345/api' },
+				'must start with https://',
+			],
 			['WebAPI URL not ending in /api', { webApiUrl: 'https://online2.superoffice.com/Cust12345' }, 'must end in /api'],
 			['WebAPI URL empty', { webApiUrl: '' }, 'is empty'],
 			['Basic with an empty password', { password: '' }, 'The Password in the SuperOffice credential is empty'],
@@ -131,6 +95,32 @@ describe('bad input never reaches the API', () => {
 			expect(error?.message).toContain(text);
 			expect(error?.message).toContain('[item 0]');
 			expect(sims.so.requests).toHaveLength(0);
+		});
+
+		it.each([
+			// Hosts that cannot be reached, so that a check that failed to refuse could still contact nothing.
+			['over plain http to another host', 'http://autosend.invalid/v1', 'must start with https://'],
+			[
+				'with a user name and password, which would replace the key',
+				'https://u:p@autosend.invalid/v1',
+				'user name or password',
+			],
+			['with a query string', 'https://autosend.invalid/v1?x=1', 'query string'],
+			['with a fragment', 'https://autosend.invalid/v1#x', 'query string or # fragment'],
+			['with a path that is not the API', 'http://127.0.0.1:1/v1/contacts/remove', 'must end in /v1'],
+			['with .. that leads elsewhere', 'http://127.0.0.1:1/v1/../elsewhere/v1', 'must not contain ..'],
+			['that is no address', 'autosend.invalid', 'not a full address'],
+		])('AutoSend Base URL %s', async (_name, baseUrl, text) => {
+			const { error } = await harness.runNode({
+				nodeType: 'autoSend',
+				parameters: removeContactsParameters('60d5ec49f1b2c72d9c8b4567'),
+				credentials: autoSendCredential(sims.as, { baseUrl }),
+				items: [{ emails: 'jane@example.com' }],
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toContain('The Base URL in the AutoSend credential');
+			expect(error?.message).toContain(text);
+			expect(sims.as.requests).toHaveLength(0);
 		});
 
 		it('AutoSend with an empty API key', async () => {

@@ -1,7 +1,7 @@
 // The cases of the bad-input and fault matrices, shared with the secret-hygiene scan.
 import type { INodeParameters } from 'n8n-workflow';
 import type { Fault } from '../simulators';
-import { removeContactsParameters } from '../support/package';
+import { removeContactsParameters, removeMembersParameters } from '../support/package';
 
 export type Case = [name: string, value: unknown, field: string];
 
@@ -29,6 +29,10 @@ export const badEmails: Case[] = [
 	['Emails: an empty array', [], 'Emails'],
 	['Emails: objects in the array', [{ email: 'jane@example.com' }], 'Emails'],
 	['Emails: one bad among good', 'jane@example.com, not-an-email', 'Emails'],
+	['Emails: a mailto: link', 'mailto:jane@example.com', 'Emails'],
+	['Emails: a zero-width space inside', 'ja\u200bne@example.com', 'Emails'],
+	['Emails: a NUL character', 'jane@example.com\u0000', 'Emails'],
+	['Emails: two dots in a row', 'jane..doe@example.com', 'Emails'],
 ];
 
 export const badListIds: Case[] = [
@@ -119,6 +123,8 @@ export const autoSendFaults: FaultCase[] = [
 
 export interface Operation {
 	name: string;
+	/** resource/operation, as workflows save them */
+	key: string;
 	service: 'superOffice' | 'autoSend';
 	parameters: INodeParameters;
 	/** Two items: the fault hits the request of one of them; the other must still succeed */
@@ -129,6 +135,7 @@ export interface Operation {
 export const OPERATIONS: Operation[] = [
 	{
 		name: 'Remove Members',
+		key: 'selection/removeMembers',
 		service: 'superOffice',
 		parameters: {
 			resource: 'selection',
@@ -147,6 +154,7 @@ export const OPERATIONS: Operation[] = [
 	},
 	{
 		name: 'Delete Relation',
+		key: 'relation/delete',
 		service: 'superOffice',
 		parameters: {
 			resource: 'relation',
@@ -159,6 +167,7 @@ export const OPERATIONS: Operation[] = [
 	},
 	{
 		name: 'Remove Contacts',
+		key: 'contactList/removeContacts',
 		service: 'autoSend',
 		parameters: removeContactsParameters('={{ $json.list }}', {
 			options: { maxTries: 1, maxWait: 0, timeout: 500, requestsPerSecond: 100 },
@@ -168,5 +177,67 @@ export const OPERATIONS: Operation[] = [
 			{ list: '60d5ec49f1b2c72d9c8b4567', emails: 'x@example.com', separate: true },
 		],
 		path: /contacts\/remove/,
+	},
+];
+
+/** One operation's bad-input cases: each case's item replaces the good one in second place. */
+export interface BadInputOperation {
+	/** resource/operation, as workflows save them */
+	key: string;
+	service: 'superOffice' | 'autoSend';
+	/** Parameters that read every value from the item ($json), so n8n's static checks do not hide them */
+	parameters: INodeParameters;
+	good: Record<string, unknown>;
+	/** name, the item's fields that differ from the good item, the field the message must name */
+	cases: Array<[name: string, change: Record<string, unknown>, field: string]>;
+}
+
+const asChanges = (cases: Case[], key: string) =>
+	cases.map(([name, value, field]): [string, Record<string, unknown>, string] => [name, { [key]: value }, field]);
+
+export const BAD_INPUT: BadInputOperation[] = [
+	{
+		key: 'selection/removeMembers',
+		service: 'superOffice',
+		parameters: removeMembersParameters('={{ $json.selectionId }}'),
+		good: { selectionId: 938, contactId: 138, personId: 266 },
+		cases: [
+			...asChanges(badIds('Selection'), 'selectionId'),
+			...asChanges(badIds('Company (Contact) ID'), 'contactId'),
+			...asChanges(badIds('Person ID', { zeroAllowed: true }), 'personId'),
+		],
+	},
+	{
+		key: 'relation/delete',
+		service: 'superOffice',
+		parameters: { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' },
+		good: { relationId: 413 },
+		cases: asChanges(badIds('Relation ID'), 'relationId'),
+	},
+	{
+		key: 'contactList/removeContacts',
+		service: 'autoSend',
+		parameters: removeContactsParameters('={{ $json.list }}', {
+			removeBy: '={{ $json.removeBy }}',
+			contactIds: '={{ $json.ids }}',
+		}),
+		good: { list: '60d5ec49f1b2c72d9c8b4567', removeBy: 'email', emails: 'a@example.com', ids: '' },
+		cases: [
+			...asChanges(badEmails, 'emails'),
+			...asChanges(badListIds, 'list'),
+			...(
+				[
+					['Contact IDs: empty', '', 'Contact IDs'],
+					['Contact IDs: null', null, 'Contact IDs'],
+					['Contact IDs: an email address', 'jane@example.com', 'Contact IDs'],
+					['Contact IDs: a space inside', ['60d5ec49f1b2c72d9c8b1111', '60d5 ec49'], 'Contact IDs'],
+				] as Case[]
+			).map(([name, value, field]): [string, Record<string, unknown>, string] => [
+				name,
+				{ removeBy: 'contactId', ids: value },
+				field,
+			]),
+			['Remove By: not one of the choices', { removeBy: 'phone' }, 'Remove By'],
+		],
 	},
 ];

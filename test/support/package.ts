@@ -27,7 +27,8 @@ export function superOfficeOAuth2Form(
 	overrides: ICredentialDataDecryptedObject = {},
 ): ICredentialDataDecryptedObject {
 	return {
-		environment: sim.loginUrl,
+		environment: 'custom',
+		customLoginHost: sim.loginUrl,
 		clientId: sim.oauthClient.clientId,
 		clientSecret: sim.oauthClient.clientSecret,
 		webApiUrl: sim.webApiUrl,

@@ -1,9 +1,16 @@
+// Runs the operation the node's Resource and Operation parameters name.
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { route } from '../../shared/router';
+import { unsupportedOperation } from '../../shared/router';
 import * as contactList from './contactList';
+import type { AutoSendType } from './node.type';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, 'AutoSend', {
-		contactList: { removeContacts: contactList.removeContacts },
-	});
+	const resource = this.getNodeParameter('resource', 0);
+	const operation = this.getNodeParameter('operation', 0);
+	const chosen = { resource, operation } as AutoSendType;
+	switch (chosen.resource) {
+		case 'contactList':
+			return [await contactList[chosen.operation].execute.call(this)];
+	}
+	throw unsupportedOperation(this.getNode(), 'AutoSend', resource, operation);
 }

@@ -1,11 +1,19 @@
+// Runs the operation the node's Resource and Operation parameters name.
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { route } from '../../shared/router';
+import { unsupportedOperation } from '../../shared/router';
+import type { SuperOfficeType } from './node.type';
 import * as relation from './relation';
 import * as selection from './selection';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, 'SuperOffice', {
-		selection: { removeMembers: selection.removeMembers },
-		relation: { delete: relation.delete },
-	});
+	const resource = this.getNodeParameter('resource', 0);
+	const operation = this.getNodeParameter('operation', 0);
+	const chosen = { resource, operation } as SuperOfficeType;
+	switch (chosen.resource) {
+		case 'selection':
+			return [await selection[chosen.operation].execute.call(this)];
+		case 'relation':
+			return [await relation[chosen.operation].execute.call(this)];
+	}
+	throw unsupportedOperation(this.getNode(), 'SuperOffice', resource, operation);
 }

@@ -97,7 +97,7 @@ export abstract class HttpSimulator {
 		if (!this.server.listening) return;
 
 		const fault = this.faults.take(record.method, path);
-		if (fault) {
+		if (fault && fault.kind !== 'appliedThenHang') {
 			const kind = fault.kind ?? 'response';
 			if (kind === 'reset') {
 				req.socket.destroy();
@@ -127,6 +127,7 @@ export abstract class HttpSimulator {
 			receivedAt,
 		};
 		const response = await this.handle(request);
+		if (fault?.kind === 'appliedThenHang') return;
 		record.status = writeResponse(res, response);
 	}
 

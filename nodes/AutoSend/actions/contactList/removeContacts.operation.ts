@@ -2,20 +2,14 @@
 // requests of at most 100 values each; each item learns what happened to each of its values.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { ServiceDefaults } from '../../../shared/options';
-import { optionsCollection, sharedThroughputOptions } from '../../../shared/options';
 import { ItemParameters } from '../../../shared/parameters';
 import type { ValueOutcome } from '../../../shared/runners';
 import { runCombined } from '../../../shared/runners';
 import { invalidInput } from '../../../shared/validation';
-import { AUTOSEND, autoSendRequest, autoSendSigner } from '../../transport';
-
-/** AutoSend documents no maximum of values per request here, but caps its other bulk endpoints at 100. */
-const BATCHING: ServiceDefaults = {
-	...AUTOSEND,
-	batch: { unit: 'email addresses or contact IDs', default: 100, max: 100 },
-};
-const GLOBAL_LIST = 'GLOBAL_CONTACT_LIST';
+import { contactListRLC } from '../../descriptions/rlc.description';
+import { GLOBAL_LIST } from '../../methods/listSearch';
+import { autoSendCall, autoSendSigner } from '../../transport';
+import { autoSendOptions, VALUE_BATCHING } from '../common.description';
 
 interface Target {
 	contactListId: string;
@@ -28,32 +22,12 @@ interface RemoveResult {
 	removed: number;
 	notInList: number;
 	errors: IDataObject[];
+	/** An earlier attempt may have removed values that this answer counts as not in the list */
+	afterUnknownAttempt: boolean;
 }
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact List',
-		name: 'contactListId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The list to remove the contacts from',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a list...',
-				typeOptions: { searchListMethod: 'searchContactLists', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 60d5ec49f1b2c72d9c8b4567',
-			},
-		],
-	},
+	{ ...contactListRLC, description: 'The list to remove the contacts from' },
 	{
 		displayName: 'Remove By',
 		name: 'removeBy',
@@ -84,29 +58,7 @@ const properties: INodeProperties[] = [
 		description: 'One contact ID, a comma-separated list, or an expression returning an array',
 		displayOptions: { show: { removeBy: ['contactId'] } },
 	},
-	optionsCollection([
-		...sharedThroughputOptions('AutoSend', { combines: true }),
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			noDataExpression: true,
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 100,
-			description:
-				'Most email addresses or contact IDs one request carries when items are combined (default and maximum 100)',
-		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
-			noDataExpression: true,
-			default: 2,
-			description:
-				'Most requests per second for everything this n8n process sends with the same AutoSend API key; AutoSend allows 2 per key unless it raised your limit. Requests under this rate are not delayed.',
-		},
-	]),
+	autoSendOptions({ combines: true }),
 ];
 
 export const description = updateDisplayOptions(
@@ -126,11 +78,16 @@ function outcomeOf(response: RemoveResult, value: string): ValueOutcome {
 			hint: 'AutoSend refused this value; the others of the same request were handled.',
 		};
 	}
-	// AutoSend reports totals only. When all were removed, or none were in the list, each value's fate is
-	// known; otherwise each one is off the list either way, which is what was asked for.
+	// AutoSend reports totals only. When all were removed, or none were in the list (and no earlier attempt
+	// of the request may have removed them), each value's fate is known; otherwise each one is off the list
+	// either way, which is what was asked for.
 	const handled = response.sent - response.errors.length;
 	const status =
-		response.removed === handled ? 'removed' : response.notInList === handled ? 'notInList' : 'removedOrNotInList';
+		response.removed === handled
+			? 'removed'
+			: response.notInList === handled && !response.afterUnknownAttempt
+				? 'notInList'
+				: 'removedOrNotInList';
 	return { done: true, detail: { status } };
 }
 
@@ -138,7 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const parameters = new ItemParameters(this, properties);
 	const node = this.getNode();
 	return await runCombined<Target, string, RemoveResult>(this, {
-		defaults: BATCHING,
+		defaults: VALUE_BATCHING,
 		request: 'autoSend/removeContactsFromList',
 		signer: async (context) => await autoSendSigner.call(context),
 		prepare: (itemIndex) => {
@@ -181,7 +138,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		describe: (value) => value,
 		action: ({ contactListId }) => `remove contacts from list ${contactListId}`,
 		send: async (context, { contactListId, removeBy }, values, policy) => {
-			const data = await autoSendRequest.call(
+			const { data, afterUnknownAttempt } = await autoSendCall.call(
 				context,
 				{
 					method: 'POST',
@@ -199,6 +156,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				removed: Number(data.removed ?? 0),
 				notInList: Number(data.notInList ?? 0),
 				errors: Array.isArray(data.errors) ? (data.errors as IDataObject[]) : [],
+				afterUnknownAttempt,
 			};
 		},
 		outcomeOf,

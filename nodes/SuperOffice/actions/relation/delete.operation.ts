@@ -65,7 +65,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				// state asked for is reached. If even the check fails, the delete's own error is the one to show.
 				const exists = await relationExists(context, relationId, policy).catch(() => true);
 				if (exists) return await Promise.reject(error);
-				return { success: true, relationId, alreadyDeleted: failureOf(error)?.outcome !== 'unknown' };
+				// Gone before this run only if no attempt of this run may have deleted it.
+				const failure = failureOf(error);
+				const mayHaveDeleted = failure?.outcome === 'unknown' || failure?.afterUnknownAttempt === true;
+				return { success: true, relationId, alreadyDeleted: !mayHaveDeleted };
 			}
 		},
 	});

@@ -5,38 +5,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ItemParameters } from '../../../shared/parameters';
 import { runCombined } from '../../../shared/runners';
 import { superOfficeRequest, superOfficeSigner } from '../../transport';
+import { selectionRLC } from '../../descriptions/rlc.description';
 import { MEMBER_BATCHING, superOfficeOptions } from '../common.description';
 
 /** SuperOffice's ContactPersonId carrier: a person, or with PersonId 0 the company itself. */
 type ContactPersonId = { PersonId: number; ContactId: number };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Selection',
-		name: 'selectionId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The static selection to remove the members from',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a selection...',
-				typeOptions: { searchListMethod: 'searchSelections', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 938',
-				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Enter the numeric selection ID' } },
-				],
-			},
-		],
-	},
+	{ ...selectionRLC, description: 'The static selection to remove the members from' },
 	{
 		displayName: 'Company (Contact) ID',
 		name: 'contactId',

@@ -1,0 +1,22 @@
+// Every parameter of the SuperOffice node: the resources, and each resource's operations and their fields.
+import type { INodeProperties } from 'n8n-workflow';
+import { authenticationProperty } from '../authentication';
+import * as relation from './relation';
+import * as selection from './selection';
+
+export const properties: INodeProperties[] = [
+	authenticationProperty,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Relation', value: 'relation' },
+			{ name: 'Selection', value: 'selection' },
+		],
+		default: 'selection',
+	},
+	...selection.description,
+	...relation.description,
+];
