@@ -1,7 +1,13 @@
 // Reads one item's parameter and checks it in one call, naming the field as the user sees it. A parameter
 // that holds no expression has the same value for every item, so it is read once per execution: n8n's
 // getNodeParameter costs about a millisecond per call, which is most of a 10,000-item run.
-import type { IExecuteFunctions, INodeParameters, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameters,
+	INodeProperties,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 import { invalidInput, parseEmails, parseIdList, parseInteger } from './validation';
 
 function holdsExpression(value: unknown): boolean {
@@ -62,6 +68,69 @@ export class ItemParameters {
 	/** One or more IDs (a value, a comma-separated list or an array). */
 	idList(name: string, itemIndex: number): string[] {
 		return parseIdList(this.context.getNode(), itemIndex, this.label(name), this.value(name, itemIndex, ''));
+	}
+
+	/** Text, trimmed; refused when `required` and empty. Undefined when optional and empty. */
+	text(name: string, itemIndex: number, { required = false, fix = '' } = {}): string | undefined {
+		const value = this.value(name, itemIndex, '');
+		if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+			throw invalidInput(
+				this.context.getNode(),
+				itemIndex,
+				`${this.label(name)} must be text, but got ${JSON.stringify(value)?.slice(0, 60)}`,
+				fix || `Enter ${this.label(name)} as text, or use an expression that resolves to text for this item.`,
+			);
+		}
+		const text = String(value ?? '').trim();
+		if (text === '' && required) {
+			throw invalidInput(
+				this.context.getNode(),
+				itemIndex,
+				`${this.label(name)} is empty`,
+				fix || `Enter ${this.label(name)}.`,
+			);
+		}
+		return text === '' ? undefined : text;
+	}
+
+	/** A JSON object: an object from an expression, or its JSON text; undefined when empty. */
+	object(name: string, itemIndex: number): IDataObject | undefined {
+		const value = this.value(name, itemIndex, undefined);
+		if (value === undefined || value === null || value === '') return undefined;
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			try {
+				parsed = JSON.parse(value);
+			} catch (error) {
+				throw invalidInput(
+					this.context.getNode(),
+					itemIndex,
+					`${this.label(name)} is not valid JSON: ${(error as Error).message}`,
+					`Enter ${this.label(name)} as a JSON object, e.g. {"key": "value"}.`,
+				);
+			}
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			throw invalidInput(
+				this.context.getNode(),
+				itemIndex,
+				`${this.label(name)} must be a JSON object, but got ${JSON.stringify(parsed)?.slice(0, 60)}`,
+				`Enter ${this.label(name)} as a JSON object, e.g. {"key": "value"}.`,
+			);
+		}
+		return parsed as IDataObject;
+	}
+
+	/** A collection (Additional Fields, Filters, …): its entries as given, {} when none. */
+	collection(name: string, itemIndex: number): IDataObject {
+		const value = this.value(name, itemIndex, {});
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	}
+
+	/** A boolean parameter; expressions may give "true"/"false". */
+	flag(name: string, itemIndex: number, fallback = false): boolean {
+		const value = this.value(name, itemIndex, fallback);
+		return value === true || value === 'true';
 	}
 
 	/** An options parameter's value, one of `allowed`. */

@@ -31,11 +31,41 @@ const memberBatchSize: INodeProperties = {
 	description: 'Most members one request carries when items are combined (default 500, at most 2000)',
 };
 
-/** The Options collection of a SuperOffice operation; `combines` for operations that combine items. */
-export function superOfficeOptions({ combines }: { combines: boolean }): INodeProperties {
+/** Options that shape what SuperOffice returns: only for operations that return records. */
+const responseOptions: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'select',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. personId,firstname,lastname',
+		description: 'Comma-separated list of fields SuperOffice should return ($select); others are left out',
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en',
+		description: 'Language for texts in the answer (list items, …), sent as the Accept-Language header',
+	},
+];
+
+/**
+ * The Options collection of a SuperOffice operation: the throughput options (read once per run), plus
+ * Batch Size for operations that combine items, plus Fields and Language for operations that return records.
+ */
+export function superOfficeOptions({
+	combines,
+	returnsRecords = false,
+}: {
+	combines: boolean;
+	returnsRecords?: boolean;
+}): INodeProperties {
 	return optionsCollection([
 		...sharedThroughputOptions('SuperOffice', { combines }),
 		...(combines ? [memberBatchSize] : []),
 		requestsPerSecond,
+		...(returnsRecords ? responseOptions : []),
 	]);
 }
