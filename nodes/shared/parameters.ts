@@ -4,10 +4,12 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INodeExecutionData,
 	INodeParameters,
 	INodeProperties,
 	NodeParameterValueType,
 } from 'n8n-workflow';
+import { FIELD_SUFFIX, FROM_INPUT_FIELDS, INPUT_MODE } from './descriptions';
 import { invalidInput, parseEmails, parseIdList, parseInteger } from './validation';
 
 function holdsExpression(value: unknown): boolean {
@@ -17,9 +19,23 @@ function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
+/** A value at a dotted path ("contact.email") in an item's JSON; a plain field name is the usual case. */
+function atPath(json: IDataObject, path: string): unknown {
+	if (path in json) return json[path];
+	let value: unknown = json;
+	for (const key of path.split('.')) {
+		if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+}
+
 export class ItemParameters {
 	private readonly constant = new Map<string, unknown>();
 	private readonly displayNames = new Map<string, string>();
+	/** In "From Input Fields" mode: parameter name → the input field it is read from. */
+	private readonly inputFields = new Map<string, string>();
+	private inputItems: INodeExecutionData[] | undefined;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -28,6 +44,19 @@ export class ItemParameters {
 		for (const property of properties) {
 			if (!this.displayNames.has(property.name)) this.displayNames.set(property.name, property.displayName);
 		}
+		// The mode is not an expression (noDataExpression), so it is the same for every item.
+		if (
+			properties.some((property) => property.name === INPUT_MODE) &&
+			this.value(INPUT_MODE, 0) === FROM_INPUT_FIELDS
+		) {
+			for (const property of properties) {
+				if (!property.name.endsWith(FIELD_SUFFIX)) continue;
+				const parameter = property.name.slice(0, -FIELD_SUFFIX.length);
+				const field = String(this.value(property.name, 0, '') ?? '').trim() || parameter;
+				this.inputFields.set(parameter, field);
+				this.displayNames.set(parameter, `${this.displayNames.get(parameter) ?? parameter} (input field "${field}")`);
+			}
+		}
 	}
 
 	/** The field's label in the node, for messages: "Company (Contact) ID" rather than "contactId". */
@@ -35,8 +64,16 @@ export class ItemParameters {
 		return this.displayNames.get(name) ?? name;
 	}
 
-	/** The raw value for an item; read once when the node's parameter holds no expression. */
+	/**
+	 * The raw value for an item: in "From Input Fields" mode straight from the item's JSON (no expression is
+	 * evaluated per item); otherwise the parameter, read once when it holds no expression.
+	 */
 	value(name: string, itemIndex: number, fallback?: unknown, extractValue = false): unknown {
+		const field = this.inputFields.get(name);
+		if (field !== undefined) {
+			this.inputItems ??= this.context.getInputData();
+			return atPath(this.inputItems[itemIndex]?.json ?? {}, field) ?? fallback;
+		}
 		const parameters = this.context.getNode().parameters as INodeParameters;
 		const read = (index: number) =>
 			this.context.getNodeParameter(name, index, fallback as NodeParameterValueType, { extractValue });

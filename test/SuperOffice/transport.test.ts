@@ -1,18 +1,10 @@
 // How SuperOffice requests are signed, addressed and how their failures read, through a real workflow run.
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { shutdownHarness } from '../harness';
-import type { SuperOfficeSimulator } from '../simulators';
 import { startSuperOfficeSimulator } from '../simulators';
-import { harness, SO_SECRETS, superOfficeCredential } from '../support/package';
+import { harness, SO_SECRETS, superOfficeCredential, useSimulators } from '../support/package';
 
 describe('SuperOffice requests', () => {
-	let sim: SuperOfficeSimulator;
-
-	beforeEach(async () => {
-		sim = await startSuperOfficeSimulator();
-	});
-	afterEach(async () => await sim.close());
-	afterAll(async () => await shutdownHarness());
+	const sims = useSimulators({ each: true });
 
 	const deleteRelation = async (
 		credentials: ReturnType<typeof superOfficeCredential>,
@@ -30,18 +22,18 @@ describe('SuperOffice requests', () => {
 		['soTicket', `SOTicket ${SO_SECRETS.ticket}`, SO_SECRETS.appToken],
 		['bearer', `Bearer ${SO_SECRETS.accessToken}`, undefined],
 	] as const)('signs requests with %s authentication', async (scheme, authorization, appToken) => {
-		const result = await deleteRelation(superOfficeCredential(sim, scheme));
+		const result = await deleteRelation(superOfficeCredential(sims.so, scheme));
 
 		expect(result.error).toBeUndefined();
-		expect(sim.requests[0].headers.authorization).toBe(authorization);
-		expect(sim.requests[0].headers['so-apptoken']).toBe(appToken);
-		expect(sim.requests[0].headers.accept).toBe('application/json');
+		expect(sims.so.requests[0].headers.authorization).toBe(authorization);
+		expect(sims.so.requests[0].headers['so-apptoken']).toBe(appToken);
+		expect(sims.so.requests[0].headers.accept).toBe('application/json');
 	});
 
 	it('sends the SO-AppToken with Bearer when one is configured', async () => {
-		await deleteRelation(superOfficeCredential(sim, 'bearer', { appToken: 'so-app-token' }));
+		await deleteRelation(superOfficeCredential(sims.so, 'bearer', { appToken: 'so-app-token' }));
 
-		expect(sim.requests[0].headers['so-apptoken']).toBe('so-app-token');
+		expect(sims.so.requests[0].headers['so-apptoken']).toBe('so-app-token');
 	});
 
 	it.each([
@@ -49,10 +41,12 @@ describe('SuperOffice requests', () => {
 		['a trailing /v1', (url: string) => `${url}/v1`],
 		['a trailing /v1/ and spaces', (url: string) => `  ${url}/v1/ `],
 	])('tolerates a WebAPI URL with %s', async (_case, change) => {
-		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { webApiUrl: change(sim.webApiUrl) }));
+		const result = await deleteRelation(
+			superOfficeCredential(sims.so, 'basic', { webApiUrl: change(sims.so.webApiUrl) }),
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(sim.requests[0].path).toBe('/v1/Agents/Relation/DeleteContactRelation');
+		expect(sims.so.requests[0].path).toBe('/v1/Agents/Relation/DeleteContactRelation');
 	});
 
 	it.each([
@@ -62,16 +56,16 @@ describe('SuperOffice requests', () => {
 		['with a query string', 'https://sod2.superoffice.com/Cust12345/api?x=1', 'query string'],
 		['on the login host', 'https://online.superoffice.com/Cust12345/api', 'login host'],
 	])('refuses a WebAPI URL %s before sending anything', async (_case, webApiUrl, problem) => {
-		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { webApiUrl }));
+		const result = await deleteRelation(superOfficeCredential(sims.so, 'basic', { webApiUrl }));
 
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toContain(problem);
 		expect(result.error?.message).toContain('[item 0]');
-		expect(sim.requests).toHaveLength(0);
+		expect(sims.so.requests).toHaveLength(0);
 	});
 
 	it("explains a wrong password with SuperOffice's message and a hint, without the secret", async () => {
-		const result = await deleteRelation(superOfficeCredential(sim, 'basic', { password: 'wrong-secret-123' }));
+		const result = await deleteRelation(superOfficeCredential(sims.so, 'basic', { password: 'wrong-secret-123' }));
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.httpCode).toBe('401');
@@ -81,15 +75,15 @@ describe('SuperOffice requests', () => {
 	});
 
 	it('refuses a SOTicket without the SO-AppToken', async () => {
-		const result = await deleteRelation(superOfficeCredential(sim, 'soTicket', { appToken: '' }));
+		const result = await deleteRelation(superOfficeCredential(sims.so, 'soTicket', { appToken: '' }));
 
 		expect(result.error?.httpCode).toBe('401');
-		expect(sim.requests[0].headers['so-apptoken']).toBeUndefined();
+		expect(sims.so.requests[0].headers['so-apptoken']).toBeUndefined();
 	});
 
 	it('tells the user to update the WebAPI URL on 421 Misdirected Request', async () => {
-		sim.setMisdirected(true);
-		const result = await deleteRelation(superOfficeCredential(sim));
+		sims.so.setMisdirected(true);
+		const result = await deleteRelation(superOfficeCredential(sims.so));
 
 		expect(result.error?.httpCode).toBe('421');
 		expect(result.error?.message).toContain('Wrong subdomain used to access tenant');
@@ -106,19 +100,19 @@ describe('SuperOffice requests', () => {
 		[403, { Message: 'Access denied', MessageDetail: 'No delete rights' }, 'No delete rights'],
 	])("carries the API's text for HTTP %i", async (status, body, text) => {
 		// 502 leaves the outcome unknown, so the idempotent delete is tried Max Tries (3) times.
-		sim.injectFault({ status, body, times: 3 });
-		const result = await deleteRelation(superOfficeCredential(sim));
+		sims.so.injectFault({ status, body, times: 3 });
+		const result = await deleteRelation(superOfficeCredential(sims.so));
 
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.message).toContain(text);
 	});
 
 	it('reports a dropped connection as an unknown outcome once Max Tries is used up', async () => {
-		sim.injectFault({ kind: 'reset' });
+		sims.so.injectFault({ kind: 'reset' });
 		const result = await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: 413, options: { maxTries: 1 } },
-			credentials: superOfficeCredential(sim),
+			credentials: superOfficeCredential(sims.so),
 		});
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -136,7 +130,7 @@ describe('SuperOffice requests', () => {
 		const result = await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
-			credentials: superOfficeCredential(sim, 'basic', { webApiUrl }),
+			credentials: superOfficeCredential(sims.so, 'basic', { webApiUrl }),
 		});
 
 		expect(result.error?.message).toContain('no answer from SuperOffice (The service refused the connection');

@@ -2,21 +2,19 @@
 // (@n8n/client-oauth2 as the CLI's callback uses it, n8n-core's refreshOAuth2Token) against the simulator.
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
-import { HarnessCredentialsHelper, OAuth2ApiStandIn, shutdownHarness } from '../harness';
-import type { SuperOfficeSimulator } from '../simulators';
-import { startSuperOfficeSimulator } from '../simulators';
-import { harness, superOfficeCredential, superOfficeOAuth2Credential, superOfficeOAuth2Form } from '../support/package';
+import { HarnessCredentialsHelper, OAuth2ApiStandIn } from '../harness';
+import {
+	harness,
+	superOfficeCredential,
+	superOfficeOAuth2Credential,
+	superOfficeOAuth2Form,
+	useSimulators,
+} from '../support/package';
 
 const DELETE_RELATION = '/v1/Agents/Relation/DeleteContactRelation';
 
 describe('SuperOffice OAuth2 credential', () => {
-	let sim: SuperOfficeSimulator;
-
-	beforeEach(async () => {
-		sim = await startSuperOfficeSimulator();
-	});
-	afterEach(async () => await sim.close());
-	afterAll(async () => await shutdownHarness());
+	const sims = useSimulators({ each: true });
 
 	const deleteRelation = async (credentials: object, relationId = 413) =>
 		await harness.runNode({
@@ -49,10 +47,10 @@ describe('SuperOffice OAuth2 credential', () => {
 	it("sends the user to the environment's login host with scope openid, and the tenant as acr_values", async () => {
 		const { authorizeUrl } = await harness.connectOAuth2(
 			'superOfficeOAuth2Api',
-			superOfficeOAuth2Form(sim, { tenant: ' Cust12345 ' }),
+			superOfficeOAuth2Form(sims.so, { tenant: ' Cust12345 ' }),
 		);
 		const url = new URL(authorizeUrl);
-		expect(`${url.origin}${url.pathname}`).toBe(`${sim.loginUrl}/login/common/oauth/authorize`);
+		expect(`${url.origin}${url.pathname}`).toBe(`${sims.so.loginUrl}/login/common/oauth/authorize`);
 		expect(Object.fromEntries(url.searchParams)).toMatchObject({
 			client_id: 'so-client-id',
 			redirect_uri: 'https://n8n.example.com/rest/oauth2-credential/callback',
@@ -102,38 +100,38 @@ describe('SuperOffice OAuth2 credential', () => {
 	});
 
 	it('exchanges the authorization code for tokens, the client secret sent in the body', async () => {
-		const { superOfficeOAuth2Api } = await superOfficeOAuth2Credential(sim);
+		const { superOfficeOAuth2Api } = await superOfficeOAuth2Credential(sims.so);
 		const token = superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>;
 		expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
 		expect(String(token.access_token)).toMatch(/^8A:Cust12345\./);
 		expect(token.refresh_token).toEqual(expect.any(String));
-		const tokenRequest = sim.requests.find((r) => r.path.endsWith('/oauth/tokens'));
+		const tokenRequest = sims.so.requests.find((r) => r.path.endsWith('/oauth/tokens'));
 		expect(new URLSearchParams(tokenRequest?.rawBody).get('client_secret')).toBe('so-app-token');
 		expect(tokenRequest?.headers.authorization).toBeUndefined();
 	});
 
 	it('calls the tenant WebAPI URL from the credential with the Bearer token', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim);
+		const credentials = await superOfficeOAuth2Credential(sims.so);
 		const result = await deleteRelation(credentials);
 
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ success: true, relationId: 413, alreadyDeleted: false });
-		const call = sim.requests.find((r) => r.path === DELETE_RELATION);
+		const call = sims.so.requests.find((r) => r.path === DELETE_RELATION);
 		expect(call?.headers.authorization).toBe(
 			`Bearer ${String((credentials.superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>).access_token)}`,
 		);
 	});
 
 	it('refreshes an expired access token once, keeps the refresh token, and saves the new token', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim);
+		const credentials = await superOfficeOAuth2Credential(sims.so);
 		const before = credentials.superOfficeOAuth2Api.oauthTokenData as Record<string, unknown>;
-		sim.expireAccessTokens();
+		sims.so.expireAccessTokens();
 
 		const result = await deleteRelation(credentials);
 
 		expect(result.error).toBeUndefined();
-		expect(sim.tokenGrants).toEqual(['authorization_code', 'refresh_token']);
-		expect(sim.requests.filter((r) => r.path === DELETE_RELATION).map((r) => r.status)).toEqual([401, 204]);
+		expect(sims.so.tokenGrants).toEqual(['authorization_code', 'refresh_token']);
+		expect(sims.so.requests.filter((r) => r.path === DELETE_RELATION).map((r) => r.status)).toEqual([401, 204]);
 		const after = result.storedCredential('superOfficeOAuth2Api')?.oauthTokenData as Record<string, unknown>;
 		expect(after.access_token).not.toBe(before.access_token);
 		// SuperOffice's refresh answer has no refresh_token; n8n keeps the old one.
@@ -141,9 +139,9 @@ describe('SuperOffice OAuth2 credential', () => {
 	});
 
 	it('says to sign in again when the refresh token was revoked, without showing any token', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim);
-		sim.expireAccessTokens();
-		sim.revokeRefreshTokens();
+		const credentials = await superOfficeOAuth2Credential(sims.so);
+		sims.so.expireAccessTokens();
+		sims.so.revokeRefreshTokens();
 
 		const result = await deleteRelation(credentials);
 
@@ -156,16 +154,16 @@ describe('SuperOffice OAuth2 credential', () => {
 	});
 
 	it('refuses a credential that was never signed in, before any request', async () => {
-		const result = await deleteRelation({ superOfficeOAuth2Api: superOfficeOAuth2Form(sim) });
+		const result = await deleteRelation({ superOfficeOAuth2Api: superOfficeOAuth2Form(sims.so) });
 
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toBe('The SuperOffice OAuth2 credential is not connected yet [item 0]');
-		expect(sim.requests.filter((r) => r.path === DELETE_RELATION)).toHaveLength(0);
+		expect(sims.so.requests.filter((r) => r.path === DELETE_RELATION)).toHaveLength(0);
 	});
 
 	it('reports 421 with the advice to update the WebAPI URL', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim);
-		sim.setMisdirected(true);
+		const credentials = await superOfficeOAuth2Credential(sims.so);
+		sims.so.setMisdirected(true);
 
 		const result = await deleteRelation(credentials);
 
@@ -175,7 +173,7 @@ describe('SuperOffice OAuth2 credential', () => {
 	});
 
 	it('refuses the login host as WebAPI URL', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim, {
+		const credentials = await superOfficeOAuth2Credential(sims.so, {
 			webApiUrl: 'https://online.superoffice.com/Cust12345/api',
 		});
 
@@ -186,26 +184,21 @@ describe('SuperOffice OAuth2 credential', () => {
 });
 
 describe('SuperOffice node › Authentication', () => {
-	let sim: SuperOfficeSimulator;
-
-	beforeEach(async () => {
-		sim = await startSuperOfficeSimulator();
-	});
-	afterEach(async () => await sim.close());
+	const sims = useSimulators({ each: true });
 
 	it('keeps using the SuperOffice API credential when Authentication is not set (workflows saved before it existed)', async () => {
 		const result = await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: 413 },
-			credentials: superOfficeCredential(sim, 'soTicket'),
+			credentials: superOfficeCredential(sims.so, 'soTicket'),
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(sim.requests[0].headers.authorization).toBe('SOTicket 7T:c28tdGlja2V0');
+		expect(sims.so.requests[0].headers.authorization).toBe('SOTicket 7T:c28tdGlja2V0');
 	});
 
 	it('searches selections with the OAuth2 credential in the picker', async () => {
-		const credentials = await superOfficeOAuth2Credential(sim);
+		const credentials = await superOfficeOAuth2Credential(sims.so);
 		const result = await harness.listSearch({
 			nodeType: 'superOffice',
 			method: 'searchSelections',
@@ -215,6 +208,6 @@ describe('SuperOffice node › Authentication', () => {
 		});
 
 		expect(result.results.map((r) => r.value)).toEqual(['938']);
-		expect(sim.requests.at(-1)?.headers.authorization).toMatch(/^Bearer 8A:/);
+		expect(sims.so.requests.at(-1)?.headers.authorization).toMatch(/^Bearer 8A:/);
 	});
 });

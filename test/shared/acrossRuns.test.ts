@@ -1,8 +1,6 @@
 // Event storms: every webhook event is its own execution with one item. Concurrent executions in one n8n
 // process that use the same credential share one pace and, for the same target, one request; each still
 // gets exactly its own results, and one run's failure or cancellation never reaches another.
-import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
-import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
 import {
 	autoSendCredential,
 	harness,
@@ -11,7 +9,6 @@ import {
 	superOfficeCredential,
 	useSimulators,
 } from '../support/package';
-import { shutdownHarness } from '../harness';
 
 const REMOVE_MEMBERS = '/v1/Agents/Selection/RemoveContactSelectionMembers';
 const NEWSLETTER = '60d5ec49f1b2c72d9c8b4567';
@@ -99,13 +96,14 @@ describe('runs in one process share requests and pace', () => {
 });
 
 describe('a shared limit across runs', () => {
-	let so: SuperOfficeSimulator;
-	let as: AutoSendSimulator;
-	afterEach(async () => await Promise.all([so?.close(), as?.close()]));
-	afterAll(async () => await shutdownHarness());
+	const sims = useSimulators({
+		each: true,
+		superOffice: { rateLimitPerSecond: 10 },
+		autoSend: { rateLimitPerSecond: 2 },
+	});
 
 	it('paces concurrent runs on one credential together, so a storm meets no 429', async () => {
-		so = await startSuperOfficeSimulator({ rateLimitPerSecond: 10 });
+		const { so } = sims;
 		// 40 relations deleted by 40 concurrent runs: nothing to combine, one request each.
 		const ids = Array.from(
 			{ length: 40 },
@@ -129,7 +127,7 @@ describe('a shared limit across runs', () => {
 	});
 
 	it('lets 60 AutoSend bounce runs through a 2-per-second limit in a few full requests, losing none', async () => {
-		as = await startAutoSendSimulator({ rateLimitPerSecond: 2 });
+		const { as } = sims;
 		const emails = Array.from({ length: 60 }, (_, i) => `bounce${i}@example.com`);
 		as.addContacts(
 			emails.map((email) => ({ email })),

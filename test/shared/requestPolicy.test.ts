@@ -1,29 +1,22 @@
 // Combining, pacing and retry as a user configures them in the nodes' Options, run through n8n's engine.
 // Timing is asserted on the simulators' own request clock, never on how long a test took.
 import type { INodeParameters } from 'n8n-workflow';
-import { shutdownHarness } from '../harness';
 import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
-import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
+import { startAutoSendSimulator } from '../simulators';
 import {
 	autoSendCredential,
 	harness,
 	removeContactsParameters,
 	removeMembersParameters,
 	superOfficeCredential,
+	useSimulators,
 } from '../support/package';
 
 const REMOVE_MEMBERS = '/v1/Agents/Selection/RemoveContactSelectionMembers';
 const NEWSLETTER = '60d5ec49f1b2c72d9c8b4567';
 
 describe('combining, pacing and retry', () => {
-	let so: SuperOfficeSimulator;
-	let as: AutoSendSimulator;
-
-	beforeEach(async () => {
-		[so, as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
-	});
-	afterEach(async () => await Promise.all([so.close(), as.close()]));
-	afterAll(async () => await shutdownHarness());
+	const sims = useSimulators({ each: true });
 
 	const members = (count: number) =>
 		Array.from({ length: count }, (_, i) => ({ contactId: 138, personId: 10_000 + i }));
@@ -31,7 +24,7 @@ describe('combining, pacing and retry', () => {
 		await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: removeMembersParameters(938, { options }),
-			credentials: superOfficeCredential(so),
+			credentials: superOfficeCredential(sims.so),
 			items: items as never,
 			onError,
 		});
@@ -39,13 +32,13 @@ describe('combining, pacing and retry', () => {
 		await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: 413, options },
-			credentials: superOfficeCredential(so),
+			credentials: superOfficeCredential(sims.so),
 		});
 	const removeEmails = async (emails: string[], options: object) =>
 		await harness.runNode({
 			nodeType: 'autoSend',
 			parameters: removeContactsParameters(NEWSLETTER, { options }),
-			credentials: autoSendCredential(as),
+			credentials: autoSendCredential(sims.as),
 			items: emails.map((email) => ({ emails: email })),
 		});
 	const sentTo = (sim: SuperOfficeSimulator | AutoSendSimulator, suffix: string) =>
@@ -56,7 +49,7 @@ describe('combining, pacing and retry', () => {
 			const result = await removeMembers(members(1001), { batchSize: 500 });
 
 			expect(
-				sentTo(so, REMOVE_MEMBERS).map((r) => (r.body as { ContactPersonIds: [] }).ContactPersonIds.length),
+				sentTo(sims.so, REMOVE_MEMBERS).map((r) => (r.body as { ContactPersonIds: [] }).ContactPersonIds.length),
 			).toEqual([500, 500, 1]);
 			expect(result.items).toHaveLength(1001);
 			expect(result.items.every((item, index) => (item.pairedItem as { item: number }).item === index)).toBe(true);
@@ -67,7 +60,7 @@ describe('combining, pacing and retry', () => {
 			await removeMembers(members(3), { combine: false });
 
 			expect(
-				sentTo(so, REMOVE_MEMBERS).map((r) => (r.body as { ContactPersonIds: [] }).ContactPersonIds.length),
+				sentTo(sims.so, REMOVE_MEMBERS).map((r) => (r.body as { ContactPersonIds: [] }).ContactPersonIds.length),
 			).toEqual([1, 1, 1]);
 		});
 
@@ -75,11 +68,13 @@ describe('combining, pacing and retry', () => {
 			const emails = Array.from({ length: 150 }, (_, i) => `p${i}@example.com`);
 			await removeEmails(emails, { batchSize: 500 });
 
-			expect(sentTo(as, '/contacts/remove').map((r) => (r.body as { emails: [] }).emails.length)).toEqual([100, 50]);
+			expect(sentTo(sims.as, '/contacts/remove').map((r) => (r.body as { emails: [] }).emails.length)).toEqual([
+				100, 50,
+			]);
 		});
 
 		it('fails exactly the items of the chunk whose request failed', async () => {
-			so.injectFault({ match: { path: REMOVE_MEMBERS }, status: 500, body: { ErrorMessage: 'Deadlock' } });
+			sims.so.injectFault({ match: { path: REMOVE_MEMBERS }, status: 500, body: { ErrorMessage: 'Deadlock' } });
 			const result = await removeMembers(members(600), { batchSize: 500, maxTries: 1 }, 'continueRegularOutput');
 
 			const failed = result.items.flatMap((item, index) => ('error' in item.json ? [index] : []));
@@ -96,56 +91,56 @@ describe('combining, pacing and retry', () => {
 			['a Retry-After header in seconds', { status: 429, headers: { 'Retry-After': '1' } }, 900],
 			['X-RateLimit-Reset', { status: 429, headers: { 'X-RateLimit-Reset': '1' } }, 900],
 		])('waits for %s, then succeeds', async (_case, fault, minimumGapMs) => {
-			so.injectFault(fault);
+			sims.so.injectFault(fault);
 			const result = await deleteRelation({});
 
 			expect(result.error).toBeUndefined();
-			expect(so.requests.map((r) => r.status)).toEqual([fault.status, 204]);
-			expect(so.requests[1].at - so.requests[0].at).toBeGreaterThanOrEqual(minimumGapMs);
+			expect(sims.so.requests.map((r) => r.status)).toEqual([fault.status, 204]);
+			expect(sims.so.requests[1].at - sims.so.requests[0].at).toBeGreaterThanOrEqual(minimumGapMs);
 		});
 
 		it('waits for a Retry-After HTTP date, then succeeds', async () => {
 			// HTTP dates have whole seconds: two seconds ahead is at least one second away.
-			so.injectFault({ status: 503, headers: { 'Retry-After': new Date(Date.now() + 2000).toUTCString() } });
+			sims.so.injectFault({ status: 503, headers: { 'Retry-After': new Date(Date.now() + 2000).toUTCString() } });
 			const result = await deleteRelation({});
 
 			expect(result.error).toBeUndefined();
-			expect(so.requests.map((r) => r.status)).toEqual([503, 204]);
-			expect(so.requests[1].at - so.requests[0].at).toBeGreaterThanOrEqual(900);
+			expect(sims.so.requests.map((r) => r.status)).toEqual([503, 204]);
+			expect(sims.so.requests[1].at - sims.so.requests[0].at).toBeGreaterThanOrEqual(900);
 		});
 
 		it("waits for AutoSend's retryAfter body field, then succeeds", async () => {
-			as.injectFault({ status: 429, body: { success: false, error: { message: 'Slow down' }, retryAfter: 0.3 } });
+			sims.as.injectFault({ status: 429, body: { success: false, error: { message: 'Slow down' }, retryAfter: 0.3 } });
 			const result = await removeEmails(['jane@example.com'], {});
 
 			expect(result.items[0].json).toMatchObject({ success: true, results: [{ email: 'jane@example.com' }] });
-			expect(as.requests.map((r) => r.status)).toEqual([429, 200]);
-			expect(as.requests[1].at - as.requests[0].at).toBeGreaterThanOrEqual(280);
+			expect(sims.as.requests.map((r) => r.status)).toEqual([429, 200]);
+			expect(sims.as.requests[1].at - sims.as.requests[0].at).toBeGreaterThanOrEqual(280);
 		});
 
 		it('backs off and retries a 503 without a hint, and a dropped connection', async () => {
-			so.injectFault({ status: 503, body: 'Service Unavailable' });
-			so.injectFault({ kind: 'reset' });
+			sims.so.injectFault({ status: 503, body: 'Service Unavailable' });
+			sims.so.injectFault({ kind: 'reset' });
 			const result = await deleteRelation({});
 
 			expect(result.error).toBeUndefined();
-			expect(so.requests.map((r) => r.status)).toEqual([503, 0, 204]);
-			expect(so.requests[1].at - so.requests[0].at).toBeGreaterThanOrEqual(450);
+			expect(sims.so.requests.map((r) => r.status)).toEqual([503, 0, 204]);
+			expect(sims.so.requests[1].at - sims.so.requests[0].at).toBeGreaterThanOrEqual(450);
 		});
 
 		it('retries a request that timed out', async () => {
-			so.injectFault({ kind: 'hang' });
+			sims.so.injectFault({ kind: 'hang' });
 			const result = await deleteRelation({ timeout: 300 });
 
 			expect(result.error).toBeUndefined();
-			expect(so.requests.map((r) => r.status)).toEqual([0, 204]);
+			expect(sims.so.requests.map((r) => r.status)).toEqual([0, 204]);
 		});
 
 		it('keeps sending a rate-limited request until Max Wait is used up, then says so and what to change', async () => {
-			so.injectFault({ status: 429, headers: { 'Retry-After': '0.4' }, times: 20 });
+			sims.so.injectFault({ status: 429, headers: { 'Retry-After': '0.4' }, times: 20 });
 			const result = await deleteRelation({ maxWait: 1 });
 
-			const deletes = sentTo(so, '/DeleteContactRelation');
+			const deletes = sentTo(sims.so, '/DeleteContactRelation');
 			expect(deletes.length).toBeGreaterThanOrEqual(2);
 			expect(deletes.length).toBeLessThanOrEqual(4);
 			expect(deletes[deletes.length - 1].at - deletes[0].at).toBeLessThan(1100);
@@ -158,7 +153,7 @@ describe('combining, pacing and retry', () => {
 		});
 
 		it('retries a rate-limited request that is not idempotent: a 429 means it was not processed', async () => {
-			so.injectFault({
+			sims.so.injectFault({
 				match: { method: 'POST', path: '/v1/Webhook' },
 				status: 429,
 				headers: { 'Retry-After': '0.2' },
@@ -166,14 +161,14 @@ describe('combining, pacing and retry', () => {
 			const trigger = await harness.startTrigger({
 				nodeType: 'superOfficeTrigger',
 				parameters: { events: ['person.changed'] },
-				credentials: superOfficeCredential(so),
+				credentials: superOfficeCredential(sims.so),
 			});
 			try {
 				await trigger.activate();
-				expect(so.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Webhook').map((r) => r.status)).toEqual(
-					[429, 200],
-				);
-				expect(so.webhooks.size).toBe(1);
+				expect(
+					sims.so.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Webhook').map((r) => r.status),
+				).toEqual([429, 200]);
+				expect(sims.so.webhooks.size).toBe(1);
 			} finally {
 				await trigger.deactivate();
 				await trigger.close();
@@ -181,10 +176,10 @@ describe('combining, pacing and retry', () => {
 		});
 
 		it('repeats an idempotent request after an unknown outcome up to Max Tries, and says the outcome is unknown', async () => {
-			so.injectFault({ match: { path: /DeleteContactRelation/ }, status: 502, body: 'Bad Gateway', times: 5 });
+			sims.so.injectFault({ match: { path: /DeleteContactRelation/ }, status: 502, body: 'Bad Gateway', times: 5 });
 			const result = await deleteRelation({ maxTries: 2 });
 
-			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(2);
+			expect(sentTo(sims.so, '/DeleteContactRelation')).toHaveLength(2);
 			expect(result.error?.httpCode).toBe('502');
 			expect(result.error?.message).toContain('did not confirm whether it could delete relation 413');
 			expect(result.error?.message).toContain('(after 2 tries)');
@@ -192,22 +187,22 @@ describe('combining, pacing and retry', () => {
 		});
 
 		it('never retries another 4xx', async () => {
-			so.injectFault({
+			sims.so.injectFault({
 				match: { path: /DeleteContactRelation/ },
 				status: 400,
 				body: { Message: 'The request is invalid.' },
 			});
 			const result = await deleteRelation({ maxTries: 5 });
 
-			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(1);
+			expect(sentTo(sims.so, '/DeleteContactRelation')).toHaveLength(1);
 			expect(result.error?.httpCode).toBe('400');
 		});
 
 		it('fails at once when the server asks for a wait longer than what is left of Max Wait', async () => {
-			so.injectFault({ status: 429, headers: { 'Retry-After': '3600' } });
+			sims.so.injectFault({ status: 429, headers: { 'Retry-After': '3600' } });
 			const result = await deleteRelation({});
 
-			expect(sentTo(so, '/DeleteContactRelation')).toHaveLength(1);
+			expect(sentTo(sims.so, '/DeleteContactRelation')).toHaveLength(1);
 			expect(result.error?.httpCode).toBe('429');
 			expect(result.error?.message).toContain('asked to wait 3600 s, more than the 300 s left of Max Wait');
 			expect(result.error?.description).toContain("Raise Max Wait in the node's options to at least 3600 s");
@@ -219,45 +214,45 @@ describe('combining, pacing and retry', () => {
 			const emails = Array.from({ length: 600 }, (_, i) => `p${i}@example.com`);
 			await removeEmails(emails, { requestsPerSecond: 2 });
 
-			const starts = sentTo(as, '/contacts/remove').map((r) => r.at);
+			const starts = sentTo(sims.as, '/contacts/remove').map((r) => r.at);
 			expect(starts).toHaveLength(6);
 			expect(starts[1] - starts[0]).toBeLessThan(500);
 			for (let i = 2; i < starts.length; i++) expect(starts[i] - starts[i - 2]).toBeGreaterThanOrEqual(1000);
 		});
 
 		it('sends relation deletions concurrently up to the rate instead of one after another', async () => {
-			so.setLatency(200);
+			sims.so.setLatency(200);
 			for (let i = 0; i < 5; i++)
-				so.addRelation({ sourceContactId: 138, destinationContactId: 139, relationDefinitionId: 1 });
-			const ids = [...so.state.relations.keys()];
+				sims.so.addRelation({ sourceContactId: 138, destinationContactId: 139, relationDefinitionId: 1 });
+			const ids = [...sims.so.state.relations.keys()];
 			const result = await harness.runNode({
 				nodeType: 'superOffice',
 				parameters: { resource: 'relation', operation: 'delete', relationId: '={{ $json.id }}' },
-				credentials: superOfficeCredential(so),
+				credentials: superOfficeCredential(sims.so),
 				items: ids.map((id) => ({ id })),
 			});
 
 			expect(result.items.map((item) => item.json.relationId)).toEqual(ids);
-			const starts = so.requests.map((r) => r.at);
+			const starts = sims.so.requests.map((r) => r.at);
 			// Sequential sending would spread 5 starts over at least 4 x 200 ms; concurrency starts them together.
 			expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(400);
 		});
 
 		it('recovers through 429s when the server allows less than the configured rate, losing nothing', async () => {
-			await as.close();
-			as = await startAutoSendSimulator({ rateLimitPerSecond: 1 });
+			await sims.as.close();
+			sims.as = await startAutoSendSimulator({ rateLimitPerSecond: 1 });
 			const emails = Array.from({ length: 800 }, (_, i) => `p${i}@example.com`);
-			as.addContacts(
+			sims.as.addContacts(
 				emails.map((email) => ({ email })),
 				{ listId: NEWSLETTER },
 			);
 			const result = await removeEmails(emails, { requestsPerSecond: 4 });
 
-			expect(as.stats.rateLimited).toBeGreaterThan(0);
+			expect(sims.as.stats.rateLimited).toBeGreaterThan(0);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(800);
 			expect(result.items.every((item) => item.json.success === true)).toBe(true);
-			expect(as.listMembers(NEWSLETTER).filter((email) => email.startsWith('p'))).toEqual([]);
+			expect(sims.as.listMembers(NEWSLETTER).filter((email) => email.startsWith('p'))).toEqual([]);
 		});
 	});
 });

@@ -8,7 +8,12 @@ import { AutoSendTrigger } from '../../nodes/AutoSendTrigger/AutoSendTrigger.nod
 import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
 import { SuperOfficeTrigger } from '../../nodes/SuperOfficeTrigger/SuperOfficeTrigger.node';
 import { createHarness, OAuth2ApiStandIn, shutdownHarness } from '../harness';
-import type { AutoSendSimulator, SuperOfficeSimulator } from '../simulators';
+import type {
+	AutoSendSimulator,
+	AutoSendSimulatorOptions,
+	SuperOfficeSimulator,
+	SuperOfficeSimulatorOptions,
+} from '../simulators';
 import { startAutoSendSimulator, startSuperOfficeSimulator } from '../simulators';
 
 export const harness = createHarness({
@@ -100,22 +105,40 @@ export function removeContactsParameters(contactListId: unknown, extra: Record<s
 	};
 }
 
+export interface SimulatorUse {
+	/** A fresh pair for every test (state a test changes must not reach the next); default: one pair per file. */
+	each?: boolean;
+	superOffice?: SuperOfficeSimulatorOptions;
+	autoSend?: AutoSendSimulatorOptions;
+}
+
 /**
- * Both simulators for one test file: started before its tests, recorded requests cleared before each
- * test, closed (with the harness) after. Read them inside tests: `sims.so`, `sims.as`.
+ * Both simulators for one test file: started before its tests (or before each, with `each`), recorded
+ * requests and pending faults cleared before each test, closed (with the harness) after. Read them inside
+ * tests: `sims.so`, `sims.as`.
  */
-export function useSimulators(): { so: SuperOfficeSimulator; as: AutoSendSimulator } {
+export function useSimulators(use: SimulatorUse = {}): { so: SuperOfficeSimulator; as: AutoSendSimulator } {
 	const sims = {} as { so: SuperOfficeSimulator; as: AutoSendSimulator };
-	beforeAll(async () => {
-		[sims.so, sims.as] = await Promise.all([startSuperOfficeSimulator(), startAutoSendSimulator()]);
-	});
-	beforeEach(() => {
-		sims.so.resetRequests();
-		sims.as.resetRequests();
-	});
-	afterAll(async () => {
-		await Promise.all([sims.so.close(), sims.as.close()]);
-		await shutdownHarness();
-	});
+	const start = async () => {
+		[sims.so, sims.as] = await Promise.all([
+			startSuperOfficeSimulator(use.superOffice),
+			startAutoSendSimulator(use.autoSend),
+		]);
+	};
+	const close = async () => await Promise.all([sims.so?.close(), sims.as?.close()]);
+	if (use.each) {
+		beforeEach(start);
+		afterEach(close);
+	} else {
+		beforeAll(start);
+		beforeEach(() => {
+			for (const sim of [sims.so, sims.as]) {
+				sim.resetRequests();
+				sim.clearFaults();
+			}
+		});
+		afterAll(close);
+	}
+	afterAll(async () => await shutdownHarness());
 	return sims;
 }

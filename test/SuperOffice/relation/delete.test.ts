@@ -1,25 +1,16 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { shutdownHarness } from '../../harness';
-import type { SuperOfficeSimulator } from '../../simulators';
-import { startSuperOfficeSimulator } from '../../simulators';
-import { harness, superOfficeCredential } from '../../support/package';
+import { harness, superOfficeCredential, useSimulators } from '../../support/package';
 
 const ENDPOINT = '/v1/Agents/Relation/DeleteContactRelation';
 
 describe('SuperOffice › Relation › Delete', () => {
-	let sim: SuperOfficeSimulator;
-
-	beforeEach(async () => {
-		sim = await startSuperOfficeSimulator();
-	});
-	afterEach(async () => await sim.close());
-	afterAll(async () => await shutdownHarness());
+	const sims = useSimulators({ each: true });
 
 	const run = async (items: object[], onError?: 'continueRegularOutput') =>
 		await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' },
-			credentials: superOfficeCredential(sim),
+			credentials: superOfficeCredential(sims.so),
 			items: items as never,
 			onError,
 		});
@@ -30,8 +21,8 @@ describe('SuperOffice › Relation › Delete', () => {
 		expect(result.items).toEqual([
 			{ json: { success: true, relationId: 413, alreadyDeleted: false }, pairedItem: { item: 0 } },
 		]);
-		expect(sim.state.relations.has(413)).toBe(false);
-		expect(sim.requests.filter((r) => r.path === ENDPOINT).map((r) => r.body)).toEqual([
+		expect(sims.so.state.relations.has(413)).toBe(false);
+		expect(sims.so.requests.filter((r) => r.path === ENDPOINT).map((r) => r.body)).toEqual([
 			{ ContactRelationEntityId: 413 },
 		]);
 	});
@@ -40,7 +31,7 @@ describe('SuperOffice › Relation › Delete', () => {
 		const result = await run([{ relationId: 413 }, { relationId: 414 }, { relationId: 415 }]);
 
 		expect(
-			sim.requests
+			sims.so.requests
 				.filter((r) => r.path === ENDPOINT)
 				.map((r) => (r.body as { ContactRelationEntityId: number }).ContactRelationEntityId)
 				.sort(),
@@ -57,7 +48,7 @@ describe('SuperOffice › Relation › Delete', () => {
 
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toMatch(/^Relation ID must be a whole number .*got 4\.2 \[item 1\]$/);
-		expect(sim.requests).toHaveLength(0);
+		expect(sims.so.requests).toHaveLength(0);
 	});
 
 	it('reports a relation that is already gone as deleted, flagged, so a rerun is green', async () => {
@@ -70,14 +61,14 @@ describe('SuperOffice › Relation › Delete', () => {
 			{ success: true, relationId: 999, alreadyDeleted: true },
 		]);
 		// SuperOffice said the relation does not exist; a look-up confirmed it before calling that success.
-		expect(sim.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([
+		expect(sims.so.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([
 			'/v1/Relation/413',
 			'/v1/Relation/999',
 		]);
 	});
 
 	it("reports a delete SuperOffice refuses while the relation still exists, with SuperOffice's message", async () => {
-		sim.injectFault({
+		sims.so.injectFault({
 			match: { path: ENDPOINT },
 			status: 200,
 			body: { Message: 'The request is invalid.', MessageDetail: 'No delete rights on relation 413' },
@@ -87,11 +78,11 @@ describe('SuperOffice › Relation › Delete', () => {
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toContain('SuperOffice could not delete relation 413');
 		expect(result.error?.message).toContain('No delete rights on relation 413');
-		expect(sim.state.relations.has(413)).toBe(true);
+		expect(sims.so.state.relations.has(413)).toBe(true);
 	});
 
 	it('with On Error: Continue, keeps the deleted relations and reports the failed one', async () => {
-		sim.injectFault({ match: { path: ENDPOINT }, status: 403, body: { ErrorMessage: 'Not allowed' } });
+		sims.so.injectFault({ match: { path: ENDPOINT }, status: 403, body: { ErrorMessage: 'Not allowed' } });
 		const result = await run([{ relationId: 413 }, { relationId: 414 }, { relationId: 415 }], 'continueRegularOutput');
 
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -99,15 +90,15 @@ describe('SuperOffice › Relation › Delete', () => {
 		expect(failed).toHaveLength(1);
 		expect(failed[0].json.error).toContain('Not allowed');
 		const failedId = [413, 414, 415][(failed[0].pairedItem as { item: number }).item];
-		expect([...sim.state.relations.keys()].filter((id) => [413, 414, 415].includes(id))).toEqual([failedId]);
+		expect([...sims.so.state.relations.keys()].filter((id) => [413, 414, 415].includes(id))).toEqual([failedId]);
 	});
 
 	it('with On Error: Continue (using error output), sends failed items down the error output', async () => {
-		sim.injectFault({ match: { path: ENDPOINT }, status: 403, body: { ErrorMessage: 'Not allowed' } });
+		sims.so.injectFault({ match: { path: ENDPOINT }, status: 403, body: { ErrorMessage: 'Not allowed' } });
 		const result = await harness.runNode({
 			nodeType: 'superOffice',
 			parameters: { resource: 'relation', operation: 'delete', relationId: '={{ $json.relationId }}' },
-			credentials: superOfficeCredential(sim),
+			credentials: superOfficeCredential(sims.so),
 			items: [{ relationId: 413 }],
 			onError: 'continueErrorOutput',
 		});

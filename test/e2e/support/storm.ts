@@ -13,14 +13,7 @@ import path from 'node:path';
 import type { E2eContext } from '.';
 import type { AsDelivery, RecordedRequest, SoDelivery } from '../../simulators';
 import { STORM, stormBounceWorkflow, stormPersonWorkflow, type WorkflowFile } from '../workflows';
-import {
-	FINISHED_STATUSES,
-	listExecutions,
-	setActive,
-	workflowRuns,
-	type ExecutionSummary,
-	type Session,
-} from './rest';
+import { countExecutions, listExecutions, setActive, workflowRuns, type ExecutionSummary, type Session } from './rest';
 import { resendSuperOfficeDelivery } from './simulators';
 
 /** The documented limits the simulators enforce, and the node defaults the floor assumes. */
@@ -168,28 +161,36 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 	}
 }
 
+/** Statuses of an execution that may still change. */
+const UNFINISHED_STATUSES = ['new', 'running', 'waiting'];
+
+interface Settled {
+	/** Executions of the workflow started since `since`, as n8n counts them */
+	total: number;
+	succeeded: number;
+	/** The executions themselves, as far as n8n's pages list them (it can skip one; see countExecutions) */
+	listed: ExecutionSummary[];
+}
+
 /**
- * The executions of the workflow created since `since` (ms), once there are at least `count`, all
+ * The executions of the workflow started since `since` (ms), once there are at least `count`, all
  * finished, and none came in the last 5 s: a delivery whose sender gave up waiting can still start a run.
  */
-async function settledExecutions(
-	session: Session,
-	workflowId: string,
-	since: number,
-	count: number,
-): Promise<ExecutionSummary[]> {
+async function settledExecutions(session: Session, workflowId: string, since: number, count: number): Promise<Settled> {
+	const started = { workflowId, startedAfter: new Date(since).toISOString() };
 	let seen = -1;
 	return await until(
 		`${count} finished executions of ${workflowId}`,
 		async () => {
 			await new Promise((resolve) => setTimeout(resolve, 5000));
-			const executions = (await listExecutions(session, workflowId)).filter((e) => Date.parse(e.createdAt) >= since);
-			const settled =
-				executions.length >= count &&
-				executions.length === seen &&
-				executions.every((e) => FINISHED_STATUSES.has(e.status));
-			seen = executions.length;
-			return settled ? executions : undefined;
+			const total = await countExecutions(session, started);
+			const unfinished = await countExecutions(session, { ...started, status: UNFINISHED_STATUSES });
+			const settled = total >= count && total === seen && unfinished === 0;
+			seen = total;
+			if (!settled) return undefined;
+			const listed = (await listExecutions(session, workflowId)).filter((e) => Date.parse(e.createdAt) >= since);
+			const succeeded = await countExecutions(session, { ...started, status: ['success'] });
+			return { total, succeeded, listed };
 		},
 		15 * 60_000,
 	);
@@ -209,7 +210,7 @@ export async function runStorm(session: Session, storm: Storm, events: number, w
 	const acceptSeconds = (Date.now() - firstAt) / 1000;
 	const accepted = perEvent.filter((attempts) => attempts.some(isAccepted)).length;
 	const executions = await settledExecutions(session, storm.workflowId, firstAt, accepted);
-	const lastStop = Math.max(...executions.map((e) => Date.parse(e.stoppedAt ?? '') || 0));
+	const lastStop = Math.max(...executions.listed.map((e) => Date.parse(e.stoppedAt ?? '') || 0));
 	const requests = storm.operationRequests().filter((r) => r.at >= firstAt);
 	const stillThere = storm.stillThere();
 	return {
@@ -217,8 +218,8 @@ export async function runStorm(session: Session, storm: Storm, events: number, w
 		events,
 		accepted,
 		acceptSeconds,
-		ok: executions.filter((e) => e.status === 'success').length,
-		failed: executions.filter((e) => e.status !== 'success').length,
+		ok: executions.succeeded,
+		failed: executions.total - executions.succeeded,
 		requests: requests.length,
 		rateLimited: requests.filter((r) => r.status === 429).length,
 		expected: events,
@@ -246,6 +247,6 @@ export async function resendAfterRestart(
 	const resent = deliveries.slice(0, count);
 	const answered = await Promise.all(resent.map(async (delivery) => await storm.resend(delivery)));
 	const executions = await settledExecutions(session, storm.workflowId, resentAt, 0);
-	const secondRuns = await workflowRuns(session, executions);
-	return { resent: resent.length, answered, secondRuns: secondRuns.length, executions: executions.length };
+	const secondRuns = await workflowRuns(session, executions.listed);
+	return { resent: resent.length, answered, secondRuns: secondRuns.length, executions: executions.total };
 }
