@@ -41,7 +41,14 @@ export const FIELD_SUFFIX = 'Field';
  * `mappedEachField`. ItemParameters reads from the fields when the mode is on.
  */
 export function inputModeProperties(
-	values: Array<{ parameter: string; label: string; field?: string; show?: Record<string, string[]> }>,
+	values: Array<{
+		parameter: string;
+		label: string;
+		field?: string;
+		show?: Record<string, string[]>;
+		/** An item without the field is fine (the value is optional); otherwise it is refused, naming the field */
+		optional?: boolean;
+	}>,
 ): INodeProperties[] {
 	return [
 		{
@@ -63,19 +70,32 @@ export function inputModeProperties(
 			],
 			default: 'mapEachField',
 		},
-		...values.map(
-			({ parameter, label, field, show }): INodeProperties => ({
+		...values.map(({ parameter, label, field, show, optional = false }): INodeProperties => {
+			const property: INodeProperties = {
 				displayName: `${label} Field`,
 				name: `${parameter}${FIELD_SUFFIX}`,
 				type: 'string',
 				noDataExpression: true,
-				default: field ?? parameter,
+				// Empty reads the field named like the value (contactId, email, …); see ItemParameters.
+				default: '',
 				placeholder: `e.g. ${field ?? parameter}`,
-				description: `The field of each input item that holds the ${label} (a dotted path reaches into objects)`,
+				description: `The field of each input item that holds the ${label}; empty means "${field ?? parameter}". A dotted path reaches into objects.`,
 				displayOptions: { show: { ...show, [INPUT_MODE]: [FROM_INPUT_FIELDS] } },
-			}),
-		),
+			};
+			inputFieldOf.set(property, { field: field ?? parameter, optional });
+			return property;
+		}),
 	];
+}
+
+/**
+ * What a field-name parameter reads when left empty, and whether an item may lack the field (kept beside the
+ * description, not in it: n8n would show unknown keys nowhere, but lint and the UI expect plain properties).
+ */
+const inputFieldOf = new WeakMap<INodeProperties, { field: string; optional: boolean }>();
+
+export function inputFieldDefault(property: INodeProperties): { field: string; optional: boolean } | undefined {
+	return inputFieldOf.get(property);
 }
 
 /** Shows a value parameter only when its values are mapped in the node (not read from input fields). */

@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { FIELD_SUFFIX, FROM_INPUT_FIELDS, INPUT_MODE } from './descriptions';
+import { FIELD_SUFFIX, FROM_INPUT_FIELDS, INPUT_MODE, inputFieldDefault } from './descriptions';
 import { invalidInput, parseEmails, parseIdList, parseInteger } from './validation';
 
 function holdsExpression(value: unknown): boolean {
@@ -33,8 +33,8 @@ function atPath(json: IDataObject, path: string): unknown {
 export class ItemParameters {
 	private readonly constant = new Map<string, unknown>();
 	private readonly displayNames = new Map<string, string>();
-	/** In "From Input Fields" mode: parameter name → the input field it is read from. */
-	private readonly inputFields = new Map<string, string>();
+	/** In "From Input Fields" mode: parameter name → the input field it is read from, and whether it may be absent. */
+	private readonly inputFields = new Map<string, { field: string; optional: boolean; label: string }>();
 	private inputItems: INodeExecutionData[] | undefined;
 
 	constructor(
@@ -50,11 +50,13 @@ export class ItemParameters {
 			this.value(INPUT_MODE, 0) === FROM_INPUT_FIELDS
 		) {
 			for (const property of properties) {
-				if (!property.name.endsWith(FIELD_SUFFIX)) continue;
+				const known = inputFieldDefault(property);
+				if (!known || !property.name.endsWith(FIELD_SUFFIX)) continue;
 				const parameter = property.name.slice(0, -FIELD_SUFFIX.length);
-				const field = String(this.value(property.name, 0, '') ?? '').trim() || parameter;
-				this.inputFields.set(parameter, field);
-				this.displayNames.set(parameter, `${this.displayNames.get(parameter) ?? parameter} (input field "${field}")`);
+				const field = String(this.value(property.name, 0, '') ?? '').trim() || known.field;
+				const label = this.displayNames.get(parameter) ?? parameter;
+				this.inputFields.set(parameter, { field, optional: known.optional, label: property.displayName });
+				this.displayNames.set(parameter, `${label} (input field "${field}")`);
 			}
 		}
 	}
@@ -69,10 +71,18 @@ export class ItemParameters {
 	 * evaluated per item); otherwise the parameter, read once when it holds no expression.
 	 */
 	value(name: string, itemIndex: number, fallback?: unknown, extractValue = false): unknown {
-		const field = this.inputFields.get(name);
-		if (field !== undefined) {
+		const input = this.inputFields.get(name);
+		if (input !== undefined) {
 			this.inputItems ??= this.context.getInputData();
-			return atPath(this.inputItems[itemIndex]?.json ?? {}, field) ?? fallback;
+			const value = atPath(this.inputItems[itemIndex]?.json ?? {}, input.field);
+			if (value !== undefined && value !== null) return value;
+			if (input.optional) return fallback;
+			throw invalidInput(
+				this.context.getNode(),
+				itemIndex,
+				`The item has no field "${input.field}"`,
+				`Input Mode is From Input Fields, so each item must hold "${input.field}". Add it to the items (with an Edit Fields node, say), enter the field's name in ${input.label}, or set Input Mode to Map Each Field.`,
+			);
 		}
 		const parameters = this.context.getNode().parameters as INodeParameters;
 		const read = (index: number) =>
