@@ -3,7 +3,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { superOfficeCredentials } from './authentication';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { searchSelections } from './methods/listSearch';
+import { searchCompanies, searchPersons, searchSelections } from './methods/listSearch';
+import {
+	getCompanyCustomFields,
+	getConsentPurposes,
+	getConsentSources,
+	getLegalBases,
+	getPersonCustomFields,
+} from './methods/loadOptions';
+import { getRelationDefinitions } from './methods/loadOptions-relations';
 
 export class SuperOffice implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +30,17 @@ export class SuperOffice implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchSelections } };
+	methods = {
+		listSearch: { searchSelections, searchPersons, searchCompanies },
+		loadOptions: {
+			getRelationDefinitions,
+			getPersonCustomFields,
+			getCompanyCustomFields,
+			getConsentPurposes,
+			getConsentSources,
+			getLegalBases,
+		},
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { CREDENTIAL_IDS } from './support/simulators';
 
 const PKG = 'n8n-nodes-superoffice-autosend';
-const TRIGGER = 'When clicking ‘Execute workflow’';
+export const TRIGGER = 'When clicking ‘Execute workflow’';
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion: number;
@@ -37,7 +37,12 @@ function stableUuid(seed: string): string {
 }
 
 /** Builds a workflow: `edges` are [from, to] pairs; nodes are laid out left to right. */
-function workflow(id: string, name: string, nodes: WorkflowNode[], edges: Array<[string, string]>): WorkflowFile {
+export function workflow(
+	id: string,
+	name: string,
+	nodes: WorkflowNode[],
+	edges: Array<[string, string]>,
+): WorkflowFile {
 	const connections: WorkflowFile['connections'] = {};
 	for (const [from, to] of edges) {
 		connections[from] ??= { main: [[]] };
@@ -58,16 +63,21 @@ function workflow(id: string, name: string, nodes: WorkflowNode[], edges: Array<
 	};
 }
 
-const trigger: WorkflowNode = { name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+export const trigger: WorkflowNode = {
+	name: TRIGGER,
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	parameters: {},
+};
 
-const code = (name: string, jsCode: string): WorkflowNode => ({
+export const code = (name: string, jsCode: string): WorkflowNode => ({
 	name,
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
 	parameters: { jsCode },
 });
 
-const superOffice = (name: string, credentialId: string, parameters: Record<string, unknown>): WorkflowNode => ({
+export const superOffice = (name: string, credentialId: string, parameters: Record<string, unknown>): WorkflowNode => ({
 	name,
 	type: `${PKG}.superOffice`,
 	typeVersion: 1,
@@ -75,7 +85,7 @@ const superOffice = (name: string, credentialId: string, parameters: Record<stri
 	credentials: { superOfficeApi: { id: credentialId, name } },
 });
 
-const autoSend = (name: string, credentialId: string, parameters: Record<string, unknown>): WorkflowNode => ({
+export const autoSend = (name: string, credentialId: string, parameters: Record<string, unknown>): WorkflowNode => ({
 	name,
 	type: `${PKG}.autoSend`,
 	typeVersion: 1,
@@ -83,7 +93,7 @@ const autoSend = (name: string, credentialId: string, parameters: Record<string,
 	credentials: { autoSendApi: { id: credentialId, name } },
 });
 
-const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 export const SCHEMES = [
 	{ scheme: 'basic', credentialId: CREDENTIAL_IDS.superOfficeBasic },

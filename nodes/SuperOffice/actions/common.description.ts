@@ -2,6 +2,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ServiceDefaults } from '../../shared/options';
 import { optionsCollection, sharedThroughputOptions } from '../../shared/options';
+import type { ItemParameters } from '../../shared/parameters';
+import type { SuperOfficeResponseOptions } from '../transport';
 import { SUPEROFFICE } from '../transport';
 
 /** SuperOffice documents no limit on members per request; these keep each body well below typical proxy limits. */
@@ -50,6 +52,15 @@ const responseOptions: INodeProperties[] = [
 		description: 'Language for texts in the answer (list items, …), sent as the Accept-Language header',
 	},
 ];
+
+/** Fields and Language as one item sets them, for superOfficeRequest's `options`. */
+export function responseOptionsOf(parameters: ItemParameters, itemIndex: number): SuperOfficeResponseOptions {
+	const { select, language } = parameters.collection('options', itemIndex);
+	return {
+		select: typeof select === 'string' ? select : undefined,
+		language: typeof language === 'string' ? language : undefined,
+	};
+}
 
 /**
  * The Options collection of a SuperOffice operation: the throughput options (read once per run), plus

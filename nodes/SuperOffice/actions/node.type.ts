@@ -2,8 +2,10 @@
 import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
-	selection: 'removeMembers';
-	relation: 'delete';
+	selection: 'removeMembers' | 'addMembers' | 'getMembers' | 'get' | 'getAll' | 'create';
+	relation: 'delete' | 'create' | 'get' | 'getAll';
+	person: 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'registerBounce' | 'setConsent' | 'removeConsent';
+	company: 'get' | 'getAll' | 'create' | 'update' | 'delete';
 };
 
 export type SuperOfficeType = AllEntities<NodeMap>;

@@ -1,6 +1,8 @@
 // Every parameter of the SuperOffice node: the resources, and each resource's operations and their fields.
 import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty } from '../authentication';
+import * as company from './company';
+import * as person from './person';
 import * as relation from './relation';
 import * as selection from './selection';
 
@@ -12,6 +14,8 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Company (Contact)', value: 'company' },
+			{ name: 'Person', value: 'person' },
 			{ name: 'Relation', value: 'relation' },
 			{ name: 'Selection', value: 'selection' },
 		],
@@ -19,4 +23,6 @@ export const properties: INodeProperties[] = [
 	},
 	...selection.description,
 	...relation.description,
+	...person.description,
+	...company.description,
 ];

@@ -1,6 +1,7 @@
 /** The tenant the SuperOffice simulator starts with (unless seed: false), and the associate every credential signs in as. */
 import {
 	emptyState,
+	type SoConsentListItem,
 	type SoContact,
 	type SoMember,
 	type SoPerson,
@@ -107,5 +108,87 @@ export function seededState(): SuperOfficeState {
 	for (const p of PERSONS) state.persons.set(p.personId, { ...p });
 	for (const s of SELECTIONS) state.selections.set(s.selectionId, { ...s, members: s.members.map((m) => ({ ...m })) });
 	for (const r of RELATIONS) state.relations.set(r.relationId, { ...r });
+	seedRecordDetails(state);
 	return state;
+}
+
+/**
+ * What the Person and Company (Contact) operations read beyond ids and names: split names, titles, phones,
+ * dates (for Updated Since), consents, the tenant's custom fields and the consent lists.
+ */
+function seedRecordDetails(state: SuperOfficeState): void {
+	const updated: Record<number, string> = {
+		266: '2026-03-01T09:00:00Z',
+		267: '2026-01-10T09:00:00Z',
+		301: '2026-02-15T09:00:00Z',
+		302: '2025-11-20T09:00:00Z',
+		315: '2026-02-20T09:00:00Z',
+		320: '2025-12-01T09:00:00Z',
+	};
+	for (const person of state.persons.values()) {
+		const [firstName, ...rest] = person.fullName.split(' ');
+		Object.assign(person, {
+			firstName,
+			lastName: rest.join(' '),
+			title: person.personId === 266 ? 'Marketing Manager' : '',
+			phone: person.personId === 266 ? '+47 22 33 44 55' : '',
+			mobilePhone: '',
+			customFields: { 'SuperOffice:1': '', 'SuperOffice:2': '', x_person_source: '' },
+			updated: updated[person.personId] ?? '2026-01-01T09:00:00Z',
+			registered: '2025-06-01T09:00:00Z',
+		});
+	}
+	const orgNr: Record<number, string> = { 138: 'NO912345678', 139: 'NO923456789', 140: 'SE556677889901' };
+	for (const contact of state.contacts.values()) {
+		Object.assign(contact, {
+			department: '',
+			orgNr: orgNr[contact.contactId] ?? '',
+			email: '',
+			phone: '',
+			customFields: { 'SuperOffice:1': '', 'SuperOffice:2': '0', x_contact_tier: '' },
+			updated: contact.contactId === 138 ? '2026-03-02T09:00:00Z' : '2025-12-15T09:00:00Z',
+			registered: '2025-05-01T09:00:00Z',
+		});
+	}
+	state.consents.set(266, [
+		{ purpose: 'EMARKETING', source: 'WEBFORM', legalBase: '61A', comment: '', updated: '2026-01-05T09:00:00Z' },
+	]);
+	state.consents.set(301, [
+		{ purpose: 'STORE', source: 'USER', legalBase: '61F', comment: '', updated: '2026-01-05T09:00:00Z' },
+	]);
+	const field = (FieldName: string, DisplayName: string, FieldType: string, Rank: number) => ({
+		FieldName,
+		DisplayName,
+		FieldType,
+		Description: '',
+		IsReadOnly: false,
+		IsMandatory: false,
+		HideField: false,
+		Rank,
+		TemplateVariableName: FieldName.startsWith('SuperOffice:')
+			? `c${FieldType === 'Integer' ? 'n' : 's'}0${Rank}`
+			: null,
+	});
+	state.customFieldInfo.person = [
+		field('SuperOffice:1', 'Newsletter segment', 'ShortText', 1),
+		field('SuperOffice:2', 'Customer number', 'Integer', 2),
+		field('x_person_source', 'Lead source', 'ShortText', 3),
+	];
+	state.customFieldInfo.contact = [
+		field('SuperOffice:1', 'Region', 'ShortText', 1),
+		field('SuperOffice:2', 'Key account', 'Checkbox', 2),
+		field('x_contact_tier', 'Tier', 'ShortText', 3),
+	];
+	const items = (...entries: Array<[key: string, name: string]>): SoConsentListItem[] =>
+		entries.map(([key, name], index) => ({ id: index + 1, key, name, tooltip: '', deleted: false }));
+	state.consentLists = {
+		purposes: items(['STORE', 'Sales and service'], ['EMARKETING', 'E-marketing']),
+		sources: items(['USER', 'Manually by user'], ['WEBFORM', 'Web form'], ['API', 'API'], ['IMPORT', 'Import']),
+		legalBases: items(
+			['61A', 'Consent'],
+			['61B', 'Contract'],
+			['61F', 'Legitimate interest'],
+			['WITHDRAWN', 'Withdrawn'],
+		),
+	};
 }

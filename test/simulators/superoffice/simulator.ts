@@ -12,6 +12,7 @@ import type { SimResponse } from '../common/response';
 import { findRoute, type Route } from '../common/routes';
 import type { SuperOfficeContext } from './context';
 import { agentError, restError } from './helpers';
+import { consentListRoutes } from './routes/consentLists';
 import { contactRoutes } from './routes/contact';
 import { oauthRoutes } from './routes/oauth';
 import { personRoutes } from './routes/person';
@@ -123,6 +124,7 @@ export class SuperOfficeSimulator extends HttpSimulator {
 			...relationRoutes(context),
 			...personRoutes(context),
 			...contactRoutes(context),
+			...consentListRoutes(context),
 			...webhookRoutes(context),
 		];
 	}

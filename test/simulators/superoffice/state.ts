@@ -7,6 +7,15 @@
 export interface SoContact {
 	contactId: number;
 	name: string;
+	/** The rest is what the Company (Contact) operations read and write; unset in the original seed rows. */
+	department?: string;
+	orgNr?: string;
+	email?: string;
+	phone?: string;
+	customFields?: Record<string, string>;
+	/** ISO date-times, UTC */
+	updated?: string;
+	registered?: string;
 }
 
 export interface SoPerson {
@@ -14,6 +23,57 @@ export interface SoPerson {
 	contactId: number;
 	fullName: string;
 	email: string;
+	/** The rest is what the Person operations read and write; unset in the original seed rows. */
+	firstName?: string;
+	lastName?: string;
+	title?: string;
+	otherEmails?: string[];
+	phone?: string;
+	mobilePhone?: string;
+	customFields?: Record<string, string>;
+	/** ISO date-times, UTC */
+	updated?: string;
+	registered?: string;
+}
+
+/** One consent of a person, as ConsentInfo names its keys (LegalBase 'WITHDRAWN' once removed). */
+export interface SoConsent {
+	purpose: string;
+	source: string;
+	legalBase: string;
+	comment: string;
+	updated: string;
+}
+
+/** The bounce counter SuperOffice keeps per e-mail address. */
+export interface SoBounce {
+	count: number;
+	code: number;
+	reason: string;
+	last: string;
+}
+
+/** One published custom field (FieldInfoBase), as GET /v1/{Entity}/CustomField lists it. */
+export interface SoCustomFieldInfo {
+	FieldName: string;
+	DisplayName: string;
+	FieldType: string;
+	Description: string;
+	IsReadOnly: boolean;
+	IsMandatory: boolean;
+	HideField: boolean;
+	Rank: number;
+	/** 'cs01' and the like for user-defined fields; null for extra fields */
+	TemplateVariableName: string | null;
+}
+
+/** An item of the ConsentPurpose, ConsentSource or LegalBase list. */
+export interface SoConsentListItem {
+	id: number;
+	key: string;
+	name: string;
+	tooltip: string;
+	deleted: boolean;
 }
 
 /** A selection member row: personId 0 means a company-only member. */
@@ -30,7 +90,11 @@ export interface SoSelection {
 	kind: SoSelectionKind;
 	description: string;
 	members: SoMember[];
+	/** What the members are: 'contact' (companies, the default) or 'person'. */
+	targetTableName?: SoTargetTable;
 }
+
+export type SoTargetTable = 'contact' | 'person';
 
 export interface SoRelation {
 	relationId: number;
@@ -41,6 +105,7 @@ export interface SoRelation {
 	relationDefinitionId: number;
 	activeText: string;
 	passiveText: string;
+	comment?: string;
 }
 
 export interface SuperOfficeState {
@@ -48,6 +113,12 @@ export interface SuperOfficeState {
 	persons: Map<number, SoPerson>;
 	selections: Map<number, SoSelection>;
 	relations: Map<number, SoRelation>;
+	/** Consents per person id */
+	consents: Map<number, SoConsent[]>;
+	/** Bounce counters per e-mail address, lower case */
+	bounces: Map<string, SoBounce>;
+	customFieldInfo: { person: SoCustomFieldInfo[]; contact: SoCustomFieldInfo[] };
+	consentLists: { purposes: SoConsentListItem[]; sources: SoConsentListItem[]; legalBases: SoConsentListItem[] };
 }
 
 export interface SuperOfficeStats {
@@ -86,7 +157,16 @@ export interface OAuthState {
 }
 
 export function emptyState(): SuperOfficeState {
-	return { contacts: new Map(), persons: new Map(), selections: new Map(), relations: new Map() };
+	return {
+		contacts: new Map(),
+		persons: new Map(),
+		selections: new Map(),
+		relations: new Map(),
+		consents: new Map(),
+		bounces: new Map(),
+		customFieldInfo: { person: [], contact: [] },
+		consentLists: { purposes: [], sources: [], legalBases: [] },
+	};
 }
 
 export function nextId(map: Map<number, unknown>): number {
@@ -101,6 +181,7 @@ export interface SelectionInput {
 	kind?: SoSelectionKind;
 	description?: string;
 	members?: SoMember[];
+	targetTableName?: SoTargetTable;
 }
 
 export function addSelection(state: SuperOfficeState, input: SelectionInput): SoSelection {
@@ -110,6 +191,7 @@ export function addSelection(state: SuperOfficeState, input: SelectionInput): So
 		kind: input.kind ?? 'static',
 		description: input.description ?? '',
 		members: input.members ? input.members.map((m) => ({ personId: m.personId, contactId: m.contactId })) : [],
+		...(input.targetTableName ? { targetTableName: input.targetTableName } : {}),
 	};
 	state.selections.set(selection.selectionId, selection);
 	return selection;
@@ -131,6 +213,7 @@ export function addRelation(state: SuperOfficeState, input: RelationInput): SoRe
 		relationDefinitionId: input.relationDefinitionId,
 		activeText: input.activeText ?? 'Related to',
 		passiveText: input.passiveText ?? 'Related to',
+		...(input.comment ? { comment: input.comment } : {}),
 	};
 	state.relations.set(relation.relationId, relation);
 	return relation;

@@ -8,18 +8,9 @@ import { ItemParameters } from '../../../shared/parameters';
 import { runEach } from '../../../shared/runners';
 import { SUPEROFFICE, superOfficeRequest } from '../../transport';
 import { superOfficeOptions } from '../common.description';
+import { relationIdProperty } from './relationId';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Relation ID',
-		name: 'relationId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ID of the relation between two companies or persons to delete (its RelationId)',
-	},
-	superOfficeOptions({ combines: false }),
-];
+const properties: INodeProperties[] = [relationIdProperty('delete'), superOfficeOptions({ combines: false })];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['relation'], operation: ['delete'] } },
