@@ -71,10 +71,28 @@ describe('package', () => {
 				'personId',
 				'options',
 				'relationId',
+				// issue 12: Person and Company (Contact)
+				...['returnAll', 'limit', 'filters', 'simplify', 'firstName', 'lastName', 'additionalFields', 'updateFields'],
+				...['email', 'purpose', 'source', 'legalBase', 'comment', 'name'],
+				// issue 12: Selection and Relation
+				...['memberType', 'of', 'relationDefinitionId', 'sourceContactId', 'sourcePersonId'],
+				...['destinationContactId', 'destinationPersonId'],
+				// issue 14: From Input Fields
+				...['inputMode', 'contactIdField', 'personIdField'],
 			]),
 		);
 		expect(new Set(names(new AutoSend().description))).toEqual(
-			new Set(['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options']),
+			new Set([
+				...['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options'],
+				// 0.3.0 (issue 13): contacts, list management, email, events, suppressions
+				...['by', 'contactId', 'email', 'firstName', 'lastName', 'additionalFields', 'addBy'],
+				...['returnAll', 'limit', 'type', 'filters', 'name', 'description'],
+				...['fromEmail', 'fromName', 'toEmail', 'toName', 'subject', 'content', 'templateId', 'html', 'text'],
+				...['dynamicData', 'eventName', 'identifyBy', 'specifyProperties', 'properties', 'propertiesJson'],
+				// issue 14: From Input Fields
+				...['inputMode', 'emailsField', 'contactIdsField', 'emailField', 'firstNameField', 'lastNameField'],
+				...['toEmailField', 'toNameField', 'dynamicDataField'],
+			]),
 		);
 		const optionNames = (description: INodeTypeDescription, operation: string) =>
 			description.properties

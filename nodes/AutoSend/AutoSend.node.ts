@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { searchContactLists } from './methods/listSearch';
+import { searchAllContactLists, searchContactLists, searchEvents } from './methods/listSearch';
+import { getContactLists, getCustomFields, getSuppressionGroups } from './methods/loadOptions';
 
 export class AutoSend implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class AutoSend implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Keep AutoSend contact lists in step with your CRM',
+		description: 'Keep AutoSend contacts and lists in step with your CRM, and send emails and events',
 		defaults: { name: 'AutoSend' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -21,7 +22,10 @@ export class AutoSend implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchContactLists } };
+	methods = {
+		listSearch: { searchContactLists, searchAllContactLists, searchEvents },
+		loadOptions: { getContactLists, getCustomFields, getSuppressionGroups },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -28,6 +28,8 @@ export type AutoSendRequest = ServiceRequest;
 function errorMessage({ statusCode, body }: HttpAnswer): string | Explained | undefined {
 	const json = (body && typeof body === 'object' ? body : {}) as IDataObject;
 	if (statusCode < 300 && json.success === true) return undefined;
+	// No Content is a success by definition; AutoSend documents no body for some deletes.
+	if (statusCode === 204 && (body === undefined || body === null || body === '')) return undefined;
 	const error = json.error;
 	if (typeof error === 'string' && error !== '') return error;
 	if (error && typeof error === 'object') {
@@ -149,19 +151,31 @@ export async function autoSendRequest(
 /** AutoSend's largest page (its list endpoints take `limit` 1-100). */
 const AUTOSEND_PAGE_SIZE = 100;
 
+/** The array GET /contact-lists answers with: AutoSend's documentation shows both names. */
+export const LIST_KEYS = ['lists', 'contacts'];
+
 /**
  * Every record of a paged AutoSend list, or the first `limit`: asks for page 1, 2, … (`page` and `limit`
  * in the query for GET, in the body for POST searches) until AutoSend's `pagination.pages` is reached or a
- * page comes back short; an answer without `pagination` is the whole list. `itemsKey` names the array in `data`; older docs name some arrays differently,
- * so several may be given.
+ * page comes back short; an answer without `pagination` is the whole list. `itemsKeys` names the array in
+ * `data`; older docs name some arrays differently, so several may be given. `paged: false` is for
+ * endpoints that document no paging: one request, without page or limit.
  */
 export async function autoSendRecords(
 	this: RequestContext,
 	request: AutoSendRequest,
 	itemsKeys: string[],
-	{ limit }: { limit?: number } = {},
+	{ limit, paged = true }: { limit?: number; paged?: boolean } = {},
 	policy?: RequestPolicy,
 ): Promise<IDataObject[]> {
+	const itemsOf = (data: IDataObject) => {
+		const key = itemsKeys.find((name) => Array.isArray(data[name]));
+		return key ? (data[key] as IDataObject[]) : [];
+	};
+	if (!paged) {
+		const all = itemsOf(await autoSendRequest.call(this, request, policy));
+		return limit === undefined ? all : all.slice(0, limit);
+	}
 	const records: IDataObject[] = [];
 	for (let page = 1; ; page++) {
 		const size = limit === undefined ? AUTOSEND_PAGE_SIZE : Math.min(AUTOSEND_PAGE_SIZE, limit - records.length);
@@ -173,13 +187,13 @@ export async function autoSendRecords(
 				: { ...request, body: { ...(request.body as IDataObject), ...paging } },
 			policy,
 		);
-		const key = itemsKeys.find((name) => Array.isArray(data[name]));
-		const batch = key ? (data[key] as IDataObject[]) : [];
+		const batch = itemsOf(data);
 		records.push(...batch);
 		// Without a `pagination` object the endpoint does not page (asking for page 2 could repeat page 1).
 		const pagination = data.pagination as IDataObject | undefined;
 		const pages = Number(pagination?.pages ?? pagination?.totalPages);
 		const lastPage = !pagination || (Number.isFinite(pages) ? page >= pages : batch.length < size);
-		if ((limit !== undefined && records.length >= limit) || batch.length === 0 || lastPage) return records;
+		if ((limit !== undefined && records.length >= limit) || batch.length === 0 || lastPage)
+			return limit === undefined ? records : records.slice(0, limit);
 	}
 }

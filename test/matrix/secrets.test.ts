@@ -102,7 +102,8 @@ describe('no secret in any output, error or log', () => {
 			}
 		}
 		expect(runs).toBeGreaterThan(100);
-	});
+		// Every fault of some thirty operations, one after another (hangs wait for their timeout): minutes, not 30 s.
+	}, 300_000);
 
 	it('through every bad input', async () => {
 		const cases: Array<[string, INodeParameters, object[]]> = [

@@ -7,7 +7,7 @@ import { AUTOSEND } from '../transport';
 /** AutoSend caps its bulk endpoints at 100 values per request; where it documents no cap, 100 is safe. */
 export const VALUE_BATCHING: ServiceDefaults = {
 	...AUTOSEND,
-	batch: { unit: 'email addresses or contact IDs', default: 100, max: 100 },
+	batch: { unit: 'email addresses, contact IDs, contacts or recipients', default: 100, max: 100 },
 };
 
 const requestsPerSecond: INodeProperties = {
@@ -29,8 +29,21 @@ const valueBatchSize: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 100 },
 	default: 100,
 	description:
-		'Most email addresses or contact IDs one request carries when items are combined (default and maximum 100)',
+		'Most values one request carries when items are combined: email addresses, contact IDs, contacts or recipients (default and maximum 100)',
 };
+
+/** Email addresses to act on: one, a comma-separated list, or an array from an expression. */
+export function emailsProperty(verb: string): INodeProperties {
+	return {
+		displayName: 'Emails',
+		name: 'emails',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. jane@example.com, john@example.com',
+		description: `One email address to ${verb}, a comma-separated list, or an expression returning an array`,
+	};
+}
 
 /** The Options collection of an AutoSend operation; `combines` for operations that combine items. */
 export function autoSendOptions({ combines }: { combines: boolean }): INodeProperties {

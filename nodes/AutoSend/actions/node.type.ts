@@ -2,7 +2,11 @@
 import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
-	contactList: 'removeContacts';
+	contact: 'upsert' | 'get' | 'delete';
+	contactList: 'addContacts' | 'create' | 'delete' | 'getAll' | 'getContacts' | 'removeContacts';
+	email: 'send' | 'sendMany';
+	event: 'send';
+	suppression: 'suppress';
 };
 
 export type AutoSendType = AllEntities<NodeMap>;

@@ -6,8 +6,10 @@ export interface AutoSendContext {
 	readonly state: AutoSendState;
 	readonly newId: NewId;
 	readonly webhooks: WebhookSender;
-	/** Cap on emails/contactIds per request; the docs give none. */
+	/** Cap on emails/contactIds per list, contact-search and suppress request; the docs give none. */
 	readonly maxValuesPerRequest?: number;
+	/** The array GET /contact-lists answers with: `lists` or `contacts` (the docs show both). */
+	readonly listsKey: 'lists' | 'contacts';
 	/** Whether DELETE /webhooks/{id} exists (unverified in AutoSend's docs). */
 	readonly supportsWebhookDelete: boolean;
 }

@@ -1,6 +1,7 @@
 /**
- * In-memory simulator of the AutoSend API the AutoSend nodes use (reference sections 0-4 and the
- * remove-contacts page in /work/shared/api). This class does what every request goes through
+ * In-memory simulator of the AutoSend API the AutoSend nodes use (reference sections 0-4, the
+ * remove-contacts page in /work/shared/api, and api-additions.md for contacts, lists, mails, events and
+ * suppressions). This class does what every request goes through
  * (the API key, the rate limit, routing and body checks); what a resource answers lives in
  * routes/<resource>.ts. Where the docs are silent it picks the strict reading (no unknown keys,
  * exactly one of emails/contactIds) so the node has to send exactly what is documented.
@@ -12,6 +13,11 @@ import { findRoute, type Route } from '../common/routes';
 import type { AutoSendContext } from './context';
 import { failure, validationFailed } from './helpers';
 import { contactListRoutes } from './routes/contactLists';
+import { contactRoutes } from './routes/contacts';
+import { customFieldRoutes } from './routes/customFields';
+import { eventRoutes } from './routes/events';
+import { mailRoutes } from './routes/mails';
+import { suppressionRoutes } from './routes/suppressions';
 import { webhookRoutes } from './routes/webhooks';
 import { seed } from './seed';
 import {
@@ -37,8 +43,10 @@ export interface AutoSendSimulatorOptions {
 	seed?: boolean;
 	/** Requests per API key per 1-second window; undefined means unlimited. */
 	rateLimitPerSecond?: number;
-	/** Cap on emails/contactIds per remove request; the docs give none. */
+	/** Cap on emails/contactIds per list, contact-search and suppress request; the docs give none. */
 	maxValuesPerRequest?: number;
+	/** The array GET /contact-lists answers with (default `lists`; older docs show `contacts`). */
+	listsKey?: 'lists' | 'contacts';
 	/** Whether DELETE /webhooks/{id} exists (unverified in AutoSend's docs); without it the route is unknown (404). */
 	supportsWebhookDelete?: boolean;
 }
@@ -65,10 +73,19 @@ export class AutoSendSimulator extends HttpSimulator {
 			newId: this.newId,
 			webhooks: this.sender,
 			maxValuesPerRequest: options.maxValuesPerRequest,
+			listsKey: options.listsKey ?? 'lists',
 			supportsWebhookDelete: options.supportsWebhookDelete ?? true,
 		};
 		// A new resource adds its routes module here.
-		this.routes = [...contactListRoutes(context), ...webhookRoutes(context)];
+		this.routes = [
+			...contactListRoutes(context),
+			...contactRoutes(context),
+			...customFieldRoutes(context),
+			...mailRoutes(context),
+			...eventRoutes(context),
+			...suppressionRoutes(context),
+			...webhookRoutes(context),
+		];
 		if (options.seed !== false) seed(this.state, this.newId);
 	}
 

@@ -5,16 +5,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ItemParameters } from '../../../shared/parameters';
 import type { ValueOutcome } from '../../../shared/runners';
 import { runCombined } from '../../../shared/runners';
-import { invalidInput } from '../../../shared/validation';
 import { contactListRLC } from '../../descriptions/rlc.description';
-import { GLOBAL_LIST } from '../../methods/listSearch';
-import { autoSendCall, autoSendSigner } from '../../transport';
-import { autoSendOptions, VALUE_BATCHING } from '../common.description';
-
-interface Target {
-	contactListId: string;
-	removeBy: 'email' | 'contactId';
-}
+import { autoSendCall } from '../../transport';
+import { autoSendOptions } from '../common.description';
+import { statusFromTotals } from '../outcomes';
+import type { ListTarget } from './members';
+import { arrayOf, listChange, memberProperties, membersBody, refusalOf } from './members';
 
 interface RemoveResult {
 	/** How many values the request carried */
@@ -26,38 +22,11 @@ interface RemoveResult {
 	afterUnknownAttempt: boolean;
 }
 
+const BY = { name: 'removeBy', displayName: 'Remove By' };
+
 const properties: INodeProperties[] = [
 	{ ...contactListRLC, description: 'The list to remove the contacts from' },
-	{
-		displayName: 'Remove By',
-		name: 'removeBy',
-		type: 'options',
-		options: [
-			{ name: 'Email', value: 'email', description: 'Identify the contacts by email address' },
-			{ name: 'Contact ID', value: 'contactId', description: 'Identify the contacts by their AutoSend contact ID' },
-		],
-		default: 'email',
-	},
-	{
-		displayName: 'Emails',
-		name: 'emails',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. jane@example.com, john@example.com',
-		description: 'One email address, a comma-separated list, or an expression returning an array',
-		displayOptions: { show: { removeBy: ['email'] } },
-	},
-	{
-		displayName: 'Contact IDs',
-		name: 'contactIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 60d5ec49f1b2c72d9c8b1111',
-		description: 'One contact ID, a comma-separated list, or an expression returning an array',
-		displayOptions: { show: { removeBy: ['contactId'] } },
-	},
+	...memberProperties(BY, 'remove'),
 	autoSendOptions({ combines: true }),
 ];
 
@@ -68,76 +37,36 @@ export const description = updateDisplayOptions(
 
 /** The rest of the request's answer that concerns one value: a per-value error, or what happened to it. */
 function outcomeOf(response: RemoveResult, value: string): ValueOutcome {
-	const error = response.errors.find(
-		(entry) => String(entry.email ?? '').toLowerCase() === value || String(entry.contactId ?? '') === value,
-	);
-	if (error) {
-		return {
-			done: false,
-			apiMessage: String(error.message ?? error.error ?? JSON.stringify(error)),
-			hint: 'AutoSend refused this value; the others of the same request were handled.',
-		};
-	}
+	const refused = refusalOf(response.errors, value);
+	if (refused) return refused;
 	// AutoSend reports totals only. When all were removed, or none were in the list (and no earlier attempt
 	// of the request may have removed them), each value's fate is known; otherwise each one is off the list
 	// either way, which is what was asked for.
-	const handled = response.sent - response.errors.length;
-	const status =
-		response.removed === handled
-			? 'removed'
-			: response.notInList === handled && !response.afterUnknownAttempt
-				? 'notInList'
-				: 'removedOrNotInList';
+	const status = statusFromTotals(
+		response.sent - response.errors.length,
+		[
+			{ status: 'removed', count: response.removed },
+			{ status: 'notInList', count: response.notInList, certainAfterUnknownAttempt: false },
+		],
+		response.afterUnknownAttempt,
+		'removedOrNotInList',
+	);
 	return { done: true, detail: { status } };
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const parameters = new ItemParameters(this, properties);
-	const node = this.getNode();
-	return await runCombined<Target, string, RemoveResult>(this, {
-		defaults: VALUE_BATCHING,
+	return await runCombined<ListTarget, string, RemoveResult>(this, {
+		...listChange<RemoveResult>(this, parameters, {
+			by: BY,
+			global: {
+				message: 'Contacts cannot be removed from GLOBAL_CONTACT_LIST ("All Contacts")',
+				fix: "Removing someone from all contacts means deleting the contact; use AutoSend's Delete Contact instead, or choose a specific list.",
+			},
+		}),
 		request: 'autoSend/removeContactsFromList',
-		signer: async (context) => await autoSendSigner.call(context),
-		prepare: (itemIndex) => {
-			const contactListId = parameters.locator('contactListId', itemIndex, 'Choose a list, or enter its ID.');
-			// Encoding alone is not enough: an ID of ".." would be resolved by the HTTP client into another
-			// endpoint (/contacts/remove, which deletes contacts). AutoSend IDs are letters, digits, - and _.
-			if (!/^[A-Za-z0-9_-]+$/.test(contactListId)) {
-				throw invalidInput(
-					node,
-					itemIndex,
-					`Contact List "${contactListId}" is not an AutoSend list ID`,
-					'A list ID has only letters, digits, - and _, e.g. 60d5ec49f1b2c72d9c8b4567. Pick the list From List to be sure.',
-				);
-			}
-			if (contactListId.toUpperCase() === GLOBAL_LIST) {
-				throw invalidInput(
-					node,
-					itemIndex,
-					'Contacts cannot be removed from GLOBAL_CONTACT_LIST ("All Contacts")',
-					"Removing someone from all contacts means deleting the contact; use AutoSend's Delete Contact instead, or choose a specific list.",
-				);
-			}
-			const removeBy = parameters.choice('removeBy', itemIndex, ['email', 'contactId'] as const);
-			// Only the field Remove By shows reaches the node: n8n drops hidden parameters before execution.
-			const values =
-				removeBy === 'email' ? parameters.emails('emails', itemIndex) : parameters.idList('contactIds', itemIndex);
-			const email = removeBy === 'contactId' ? values.find((value) => value.includes('@')) : undefined;
-			if (email !== undefined) {
-				throw invalidInput(
-					node,
-					itemIndex,
-					`Contact IDs contains the email address "${email}"`,
-					'Set Remove By to Email to remove contacts by their address, or enter AutoSend contact IDs.',
-				);
-			}
-			return { target: { contactListId, removeBy }, values: [...new Set(values)] };
-		},
-		targetKey: ({ contactListId, removeBy }) => JSON.stringify([contactListId, removeBy]),
-		valueKey: (value) => value,
-		describe: (value) => value,
 		action: ({ contactListId }) => `remove contacts from list ${contactListId}`,
-		send: async (context, { contactListId, removeBy }, values, policy) => {
+		send: async (context, { contactListId, by }, values, policy) => {
 			const { data, afterUnknownAttempt } = await autoSendCall.call(
 				context,
 				{
@@ -146,7 +75,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					action: `remove contacts from list ${contactListId}`,
 					// Removing twice leaves the same list (the repeat counts them as notInList).
 					idempotent: true,
-					body: removeBy === 'email' ? { emails: values } : { contactIds: values },
+					body: membersBody(by, values),
 					hints: { 404: 'Check the contact list ID: the list may not exist in the project this API key belongs to.' },
 				},
 				policy,
@@ -155,16 +84,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				sent: values.length,
 				removed: Number(data.removed ?? 0),
 				notInList: Number(data.notInList ?? 0),
-				errors: Array.isArray(data.errors) ? (data.errors as IDataObject[]) : [],
+				errors: arrayOf(data.errors),
 				afterUnknownAttempt,
 			};
 		},
 		outcomeOf,
-		output: ({ target, values }, outcomes) => ({
-			success: true,
-			contactListId: target.contactListId,
-			[target.removeBy === 'email' ? 'emails' : 'contactIds']: values,
-			results: values.map((value, index) => ({ [target.removeBy]: value, ...outcomes[index].detail })),
-		}),
 	});
 }

@@ -1,4 +1,7 @@
-/** Contact lists: listing and reading lists, searching a list's contacts, and removing contacts from a list. */
+/**
+ * Contact lists: listing (paged when asked), creating, reading and deleting lists, searching a list's
+ * contacts, and adding contacts to a list (bulk-add) or removing them from it.
+ */
 import type { SimRequest } from '../../common/request';
 import type { SimResponse } from '../../common/response';
 import type { Route } from '../../common/routes';
@@ -8,15 +11,23 @@ import {
 	failure,
 	OBJECT_ID,
 	ok,
+	paged,
+	pagingErrors,
 	stringArrayErrors,
+	textErrors,
 	unknownKeyErrors,
 	validationFailed,
 	type FieldError,
 } from '../helpers';
+import { contactView } from './contacts';
 import { SEED_TIME } from '../seed';
 import {
 	GLOBAL_CONTACT_LIST,
 	PROJECT_ID,
+	addList,
+	contactByEmail,
+	isSuppressed,
+	upsertContact,
 	type AsContact,
 	type AsList,
 	type AsListType,
@@ -26,9 +37,12 @@ import {
 export function contactListRoutes(context: AutoSendContext): Route[] {
 	const { state } = context;
 	return [
-		{ method: 'GET', pattern: /^\/contact-lists$/, run: (req) => getLists(state, req) },
+		{ method: 'GET', pattern: /^\/contact-lists$/, run: (req) => getLists(context, req) },
+		{ method: 'POST', pattern: /^\/contact-lists$/, run: (req) => createList(context, req) },
 		{ method: 'POST', pattern: /^\/contact-lists\/contacts\/search$/, run: (req) => searchContacts(state, req) },
+		{ method: 'POST', pattern: /^\/contact-lists\/contacts\/bulk-add$/, run: (req) => bulkAdd(context, req) },
 		{ method: 'GET', pattern: /^\/contact-lists\/([^/]+)$/, run: (_req, [id]) => getList(state, id) },
+		{ method: 'DELETE', pattern: /^\/contact-lists\/([^/]+)$/, run: (_req, [id]) => deleteList(state, id) },
 		{
 			method: 'POST',
 			pattern: /^\/contact-lists\/([^/]+)\/contacts\/remove$/,
@@ -41,13 +55,147 @@ function listNotFound(): SimResponse {
 	return failure(404, 'CONTACT_LIST_NOT_FOUND', 'Contact list not found');
 }
 
-function getLists(state: AutoSendState, req: SimRequest): SimResponse {
-	const type = req.query.type;
+/**
+ * The docs mention "optional pagination" without naming its parameters: page and limit (as every other
+ * AutoSend list) page the answer and add `pagination`; without them the whole list comes back. The array
+ * is `lists` or, with listsKey 'contacts', `contacts` (both appear in AutoSend's documentation).
+ */
+function getLists({ state, listsKey }: AutoSendContext, req: SimRequest): SimResponse {
+	const { type, page, limit } = req.query;
 	if (type !== undefined && type !== 'list' && type !== 'segment') {
 		return validationFailed([{ field: 'type', message: "type must be one of 'list', 'segment'" }]);
 	}
-	const lists = [globalList(state), ...[...state.lists.values()].map(listView)];
-	return ok({ lists: type === undefined ? lists : lists.filter((list) => list.type === type) });
+	const all = [globalList(state), ...[...state.lists.values()].map(listView)];
+	const lists = type === undefined ? all : all.filter((list) => list.type === type);
+	if (page === undefined && limit === undefined) return ok({ [listsKey]: lists });
+	const [pageNumber, pageSize] = [Number(page ?? 1), Number(limit ?? 20)];
+	const details = pagingErrors(pageNumber, pageSize);
+	if (details.length > 0) return validationFailed(details);
+	const { items, pagination } = paged(lists, pageNumber, pageSize);
+	return ok({ [listsKey]: items, pagination });
+}
+
+/** Names are unique in a project (case-insensitively); a segment needs filterCriteria. */
+function createList({ state, newId }: AutoSendContext, req: SimRequest): SimResponse {
+	const body = req.body as Record<string, unknown>;
+	const details = [
+		...unknownKeyErrors(body, ['name', 'description', 'type', 'filterCriteria', 'parentId']),
+		...textErrors('description', body.description, 500),
+	];
+	if (typeof body.name !== 'string' || body.name.trim() === '') {
+		return failure(400, 'LIST_NAME_REQUIRED', 'List name is required');
+	}
+	if (body.name.length > 200) details.push({ field: 'name', message: 'name must be at most 200 characters' });
+	if (body.type !== undefined && body.type !== 'list' && body.type !== 'segment') {
+		return failure(400, 'INVALID_LIST_TYPE', "type must be one of 'list', 'segment'");
+	}
+	if (body.type === 'segment' && body.filterCriteria === undefined) {
+		details.push({ field: 'filterCriteria', message: 'filterCriteria is required for segments' });
+	}
+	if (details.length > 0) return validationFailed(details);
+	const name = body.name.trim();
+	for (const list of state.lists.values()) {
+		if (list.name.toLowerCase() === name.toLowerCase()) {
+			return failure(409, 'LIST_NAME_EXISTS', `A contact list named "${name}" already exists`);
+		}
+	}
+	const list = addList(state, newId, {
+		name,
+		description: (body.description as string | undefined) ?? '',
+		type: (body.type as AsListType | undefined) ?? 'list',
+	});
+	return { status: 201, body: { success: true, data: listView(list) } };
+}
+
+function deleteList(state: AutoSendState, id: string): SimResponse {
+	if (id === GLOBAL_CONTACT_LIST) {
+		return failure(400, 'CANNOT_MODIFY_GLOBAL_LIST', 'GLOBAL_CONTACT_LIST cannot be deleted.');
+	}
+	if (!state.lists.delete(id)) return listNotFound();
+	return { status: 200, body: { success: true, message: 'Contact list deleted successfully' } };
+}
+
+/**
+ * Adds contacts by address (unknown addresses become new contacts) or by ID. Addresses are validated
+ * first: invalid and suppressed ones are listed and not added. Counts: added (existing contacts now in
+ * the list), created (new contacts, added), alreadyInList.
+ */
+function bulkAdd({ state, newId, maxValuesPerRequest }: AutoSendContext, req: SimRequest): SimResponse {
+	const body = req.body as Record<string, unknown>;
+	const details = unknownKeyErrors(body, ['contactListId', 'emails', 'contactIds']);
+	if (typeof body.contactListId !== 'string' || body.contactListId === '') {
+		details.push({ field: 'contactListId', message: 'contactListId is required' });
+	}
+	details.push(...valuesErrors(body, maxValuesPerRequest));
+	if (details.length > 0) return validationFailed(details);
+	const listId = body.contactListId as string;
+	if (listId === GLOBAL_CONTACT_LIST) {
+		return failure(
+			400,
+			'CANNOT_MODIFY_GLOBAL_LIST',
+			'Cannot add contacts to GLOBAL_CONTACT_LIST. Use the Create Contact API instead.',
+		);
+	}
+	const list = state.lists.get(listId);
+	if (!list) return listNotFound();
+	if (list.type === 'segment') {
+		return failure(400, 'CANNOT_MODIFY_SEGMENT', 'Contacts cannot be added to a segment; its filter decides.');
+	}
+
+	const byEmail = body.emails !== undefined;
+	const errors: Array<Record<string, string>> = [];
+	const validation = { valid: [] as object[], invalid: [] as object[], suppressed: [] as object[] };
+	const touched: AsContact[] = [];
+	let [added, created, alreadyInList] = [0, 0, 0];
+	const seen = new Set<string>();
+	for (const value of (byEmail ? body.emails : body.contactIds) as string[]) {
+		const key = value.toLowerCase();
+		if (seen.has(key)) continue;
+		seen.add(key);
+		let contact: AsContact | undefined;
+		if (byEmail) {
+			if (!EMAIL.test(value)) {
+				validation.invalid.push({ email: value, status: 'invalid', reason: 'Invalid email format' });
+				continue;
+			}
+			if (isSuppressed(state, key)) {
+				validation.suppressed.push({ email: key, status: 'suppressed' });
+				continue;
+			}
+			validation.valid.push({ email: key, status: 'valid' });
+			contact = contactByEmail(state, key);
+			if (!contact) {
+				contact = upsertContact(state, newId, { email: key });
+				list.contactIds.add(contact.id);
+				created += 1;
+				touched.push(contact);
+				continue;
+			}
+		} else {
+			contact = OBJECT_ID.test(value) ? state.contacts.get(key) : undefined;
+			if (!contact) {
+				errors.push({ contactId: value, message: OBJECT_ID.test(value) ? 'Contact not found' : 'Invalid contact ID' });
+				continue;
+			}
+		}
+		if (list.contactIds.has(contact.id)) {
+			alreadyInList += 1;
+			continue;
+		}
+		list.contactIds.add(contact.id);
+		added += 1;
+		touched.push(contact);
+	}
+	if (added + created > 0) list.updatedAt = new Date().toISOString();
+	return ok({
+		added,
+		created,
+		alreadyInList,
+		errors,
+		validation,
+		totalContactsInList: list.contactIds.size,
+		contacts: touched.map((contact) => contactView(state, contact)),
+	});
 }
 
 function getList(state: AutoSendState, id: string): SimResponse {
@@ -103,7 +251,12 @@ function removeContacts({ state, maxValuesPerRequest }: AutoSendContext, req: Si
 }
 
 function removeBodyErrors(body: Record<string, unknown>, maxValues: number | undefined): FieldError[] {
-	const details = unknownKeyErrors(body, ['emails', 'contactIds']);
+	return [...unknownKeyErrors(body, ['emails', 'contactIds']), ...valuesErrors(body, maxValues)];
+}
+
+/** Exactly one of emails and contactIds, a non-empty array of strings. */
+function valuesErrors(body: Record<string, unknown>, maxValues: number | undefined): FieldError[] {
+	const details: FieldError[] = [];
 	const given = (['emails', 'contactIds'] as const).filter((field) => body[field] !== undefined);
 	if (given.length === 0) details.push({ field: 'emails', message: 'Either emails or contactIds is required' });
 	if (given.length === 2)
@@ -121,12 +274,7 @@ function searchContacts(state: AutoSendState, req: SimRequest): SimResponse {
 	if (typeof contactListId !== 'string' || contactListId === '') {
 		details.push({ field: 'contactListId', message: 'contactListId is required' });
 	}
-	if (typeof page !== 'number' || !Number.isInteger(page) || page < 1) {
-		details.push({ field: 'page', message: 'page must be an integer >= 1' });
-	}
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) {
-		details.push({ field: 'limit', message: 'limit must be an integer between 1 and 100' });
-	}
+	details.push(...pagingErrors(page, limit));
 	if (email !== undefined && typeof email !== 'string')
 		details.push({ field: 'email', message: 'email must be a string' });
 	if (details.length > 0) return validationFailed(details);
@@ -144,19 +292,8 @@ function searchContacts(state: AutoSendState, req: SimRequest): SimResponse {
 		const contact = state.contacts.get(id);
 		if (contact && (needle === undefined || contact.email.includes(needle))) contacts.push(contact);
 	}
-	const pageNumber = page as number;
-	const pageSize = limit as number;
-	return ok({
-		contacts: contacts
-			.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
-			.map((contact) => ({ ...contact, projectId: PROJECT_ID })),
-		pagination: {
-			page: pageNumber,
-			limit: pageSize,
-			total: contacts.length,
-			pages: Math.ceil(contacts.length / pageSize),
-		},
-	});
+	const { items, pagination } = paged(contacts, page as number, limit as number);
+	return ok({ contacts: items.map((contact) => ({ ...contact, projectId: PROJECT_ID })), pagination });
 }
 
 function globalList(state: AutoSendState) {
