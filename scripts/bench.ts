@@ -4,6 +4,7 @@
 //   --latency=25       simulator latency in ms
 //   --quick            smaller scenarios (a minute instead of several)
 //   --full-baseline    run per-item baselines on every item instead of a timed sample, scaled up
+//   --skip-n8n         leave out the large syncs in a real n8n (which installs n8n on first use)
 //   --readme           write the table into README.md between the bench markers
 import '../test/harness/setup-env';
 
@@ -21,6 +22,9 @@ import {
 	removeMembersParameters,
 	superOfficeCredential,
 } from '../test/support/package';
+import { addContactsParameters } from '../test/support/autosend-operations';
+import { DEFAULT_N8N_VERSION } from '../test/e2e/support/install';
+import { measureLargeSyncs, type LargeSyncRow } from '../test/e2e/support/largeSync';
 
 const args = new Map(
 	process.argv.slice(2).map((arg) => {
@@ -137,8 +141,11 @@ async function scenario(name: string, conditions: Conditions, run: Scenario): Pr
 	return { scenario: name, ...measured, processingSeconds: instant.combined.seconds };
 }
 
+/** How the set-like operations get their values: an expression per item, or From Input Fields. */
+type InputMode = 'mapEachField' | 'fromInputFields';
+
 const selections =
-	(total: number, count: number): Scenario =>
+	(total: number, count: number, mode: InputMode = 'mapEachField'): Scenario =>
 	async ({ latencyMs, serverRate, nodeRate, withBaseline }) => {
 		const so = await startSuperOfficeSimulator({ latencyMs, rateLimitPerSecond: serverRate });
 		try {
@@ -155,10 +162,13 @@ const selections =
 				const s = i % count;
 				return { selectionId: selectionIds[s], contactId: 138, personId: 100_000 * (s + 1) + Math.floor(i / count) };
 			});
+			// One selection is named in the node; several come from the items.
+			const selection = count === 1 ? selectionIds[0] : '={{ $json.selectionId }}';
 			const runItems = (combine: boolean) => async (subset: IDataObject[]) =>
 				await run(
 					'superOffice',
-					removeMembersParameters('={{ $json.selectionId }}', {
+					removeMembersParameters(selection, {
+						...(mode === 'fromInputFields' ? { inputMode: mode } : {}),
 						options: { combine, requestsPerSecond: nodeRate ?? SO_RATE },
 					}),
 					superOfficeCredential(so),
@@ -205,27 +215,37 @@ const relations =
 		}
 	};
 
-const emails =
-	(total: number): Scenario =>
+/**
+ * An AutoSend list change, one address per item: removing members from a list (Remove Contacts), or
+ * importing new addresses into an empty list (Add Contacts, which creates the contacts).
+ */
+const listChange =
+	(total: number, change: 'remove' | 'add', mode: InputMode = 'mapEachField'): Scenario =>
 	async ({ latencyMs, serverRate, nodeRate, withBaseline }) => {
 		const as = await startAutoSendSimulator({ latencyMs, rateLimitPerSecond: serverRate });
 		try {
 			const listId = as.addList({ name: 'Bench list' }).id;
 			const addresses = Array.from({ length: total }, (_, i) => `bench${i}@example.com`);
-			as.addContacts(
-				addresses.map((email) => ({ email })),
-				{ listId },
-			);
-			const items = addresses.map((email) => ({ emails: email }));
+			if (change === 'remove') {
+				as.addContacts(
+					addresses.map((email) => ({ email })),
+					{ listId },
+				);
+			}
+			const items = addresses.map((email) => ({ email }));
+			const parameters = change === 'remove' ? removeContactsParameters : addContactsParameters;
+			const values = mode === 'fromInputFields' ? { inputMode: mode } : { emails: '={{ $json.email }}' };
 			const runItems = (combine: boolean) => async (subset: IDataObject[]) =>
 				await run(
 					'autoSend',
-					removeContactsParameters(listId, { options: { combine, requestsPerSecond: nodeRate ?? AS_RATE } }),
+					parameters(listId, { ...values, options: { combine, requestsPerSecond: nodeRate ?? AS_RATE } }),
 					autoSendCredential(as),
 					subset,
 				);
 			const combined = await measure(as, async () => await runItems(true)(items), total);
-			combined.lostOrDuplicated += as.listMembers(listId).length;
+			// Left undone afterwards: members still in the list, or addresses missing from it.
+			const members = as.listMembers(listId).length;
+			combined.lostOrDuplicated += change === 'remove' ? members : Math.abs(total - members);
 			const per = withBaseline ? await baseline(as, serverRate ?? AS_RATE, items, runItems(false)) : undefined;
 			return {
 				combined,
@@ -236,6 +256,7 @@ const emails =
 			await as.close();
 		}
 	};
+const emails = (total: number) => listChange(total, 'remove');
 
 async function memoryAt(count: number): Promise<number> {
 	const so = await startSuperOfficeSimulator({ latencyMs: LATENCY_MS });
@@ -296,6 +317,25 @@ function table(rows: Row[]): string {
 	return lines.join('\n');
 }
 
+const MODE_NAMES = { mapEachField: 'Map Each Field (expression per item)', fromInputFields: 'From Input Fields' };
+
+function largeSyncTable(rows: LargeSyncRow[]): string {
+	const lines = [
+		'| operation | items | values from | requests | node time | floor: rate + latency | node time / floor | 429s | outputs paired and successful |',
+		'| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	];
+	for (const row of rows) {
+		const mode =
+			row.mode === 'perItem'
+				? `one request per item (Combine Items off)${row.sampled ? `, timed on ${row.sampled.toLocaleString('en')} items and scaled` : ''}`
+				: MODE_NAMES[row.mode];
+		lines.push(
+			`| ${row.operation === 'removeMembers' ? 'Selection › Remove Members' : 'Contact List › Add Contacts'} | ${row.items.toLocaleString('en')} | ${mode} | ${row.requests.toLocaleString('en')} | ${fmt(row.nodeSeconds, 2)} s | ${fmt(row.floorSeconds, 2)} s | ${fmt(row.nodeSeconds / row.floorSeconds, 2)}× | ${row.rateLimited} | ${row.goodOutputs.toLocaleString('en')} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
 async function main() {
 	const started = Date.now();
 	const big = QUICK ? 2_000 : 10_000;
@@ -309,9 +349,19 @@ async function main() {
 	await selections(2_000, 1)({ ...INSTANT });
 	const standard: Conditions = { latencyMs: LATENCY_MS, withBaseline: true };
 	const n = (count: number) => count.toLocaleString('en');
-	await step(
-		scenario(`${n(big)} members out of one selection`, { ...standard, serverRate: SO_RATE }, selections(big, 1)),
-	);
+	const fields = ', From Input Fields';
+	for (const size of QUICK ? [big] : [big, 50_000]) {
+		await step(
+			scenario(`${n(size)} members out of one selection`, { ...standard, serverRate: SO_RATE }, selections(size, 1)),
+		);
+		await step(
+			scenario(
+				`${n(size)} members out of one selection${fields}`,
+				{ ...standard, serverRate: SO_RATE, withBaseline: false },
+				selections(size, 1, 'fromInputFields'),
+			),
+		);
+	}
 	await step(
 		scenario(`${n(big)} members over 20 selections`, { ...standard, serverRate: SO_RATE }, selections(big, 20)),
 	);
@@ -324,6 +374,22 @@ async function main() {
 		),
 	);
 	await step(scenario(`${n(big)} emails out of one AutoSend list`, { ...standard, serverRate: AS_RATE }, emails(big)));
+	for (const size of QUICK ? [big] : [big, 50_000]) {
+		await step(
+			scenario(
+				`${n(size)} contacts imported into an AutoSend list (Add Contacts)`,
+				{ ...standard, serverRate: AS_RATE },
+				listChange(size, 'add'),
+			),
+		);
+		await step(
+			scenario(
+				`${n(size)} contacts imported into an AutoSend list (Add Contacts${fields})`,
+				{ ...standard, serverRate: AS_RATE, withBaseline: false },
+				listChange(size, 'add', 'fromInputFields'),
+			),
+		);
+	}
 	const slow = QUICK ? 400 : 2_000;
 	await step(
 		scenario(
@@ -336,6 +402,16 @@ async function main() {
 	const memory: Array<[number, number]> = [];
 	for (const count of [25_000, 50_000, 100_000]) memory.push([count, await memoryAt(count)]);
 
+	// The same large syncs in a real n8n: the node's execution time as n8n records it.
+	const largeSyncs = args.has('skip-n8n')
+		? []
+		: await measureLargeSyncs({
+				sizes: QUICK ? [2_000] : [10_000, 50_000],
+				operations: ['removeMembers', 'addContacts'],
+				latencyMs: LATENCY_MS,
+				log: (message) => console.error(`real n8n: ${message}`),
+			});
+
 	// Loading the nodes as n8n does, from the packed package with only n8n-workflow beside it.
 	const installed = packAndInstall();
 	const loads = Array.from({ length: 5 }, () => measureLoad(installed.packageDir).ms).sort((a, b) => a - b);
@@ -347,6 +423,14 @@ async function main() {
 		'',
 		table(rows),
 		'',
+		...(largeSyncs.length
+			? [
+					`**In a real n8n ${DEFAULT_N8N_VERSION}** (installed as users install the package; a Code node makes the items, one node writes them; SuperOffice limited to ${SO_RATE} req/s, AutoSend to ${AS_RATE} req/s). *Node time* is the write node's execution time as n8n records it; the floor is what the API's rate and latency allow for the requests sent.`,
+					'',
+					largeSyncTable(largeSyncs),
+					'',
+				]
+			: []),
 		`Peak heap growth while removing members (Remove Members, combined): ${memory.map(([count, mb]) => `${count.toLocaleString('en')} items: ${fmt(mb)} MB`).join('; ')} (${fmt(memory[2][1] / memory[0][1], 1)}× for 4× the items).`,
 		'',
 		`Loading all nodes and credentials from the packed package, with only n8n-workflow installed: ${fmt(loads[2])} ms (median of 5 fresh processes; n8n-workflow itself already loaded, as in n8n).`,
