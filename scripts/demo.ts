@@ -148,6 +148,58 @@ async function main() {
 	console.log(`    requests sent: ${as.requests.length}`);
 	console.log(`    output item 0: ${JSON.stringify(result.items[0].json)}`);
 
+	console.log(bold('\n5. A bounce written back to the CRM: Person › Get Many by email, then Register Bounce'));
+	so.resetRequests();
+	const bounced = 'ingrid.berg@fjordconsulting.example';
+	result = await harness.runNode({
+		nodeType: 'superOffice',
+		parameters: { resource: 'person', operation: 'getAll', limit: 1, filters: { email: '={{ $json.email }}' } },
+		credentials: soCredential,
+		items: [{ email: bounced.toUpperCase() }],
+	});
+	showRun(so, result.items);
+	so.resetRequests();
+	result = await harness.runNode({
+		nodeType: 'superOffice',
+		parameters: {
+			resource: 'person',
+			operation: 'registerBounce',
+			email: '={{ $json.email }}',
+			additionalFields: { code: 550, reason: 'Mailbox does not exist' },
+		},
+		credentials: soCredential,
+		items: [{ email: bounced }],
+	});
+	show(`bounces on ${bounced}`, [], [JSON.stringify(so.state.bounces.get(bounced) ?? null)]);
+	showRun(so, result.items);
+
+	console.log(bold('\n6. An event storm: 30 runs at the same moment (one per webhook event), one request'));
+	so.resetRequests();
+	const storm = Array.from({ length: 30 }, (_, i) => ({ contactId: 140, personId: 900 + i }));
+	const selectionId = so.addSelection({ name: 'Storm demo', members: storm }).selectionId;
+	const runs = await Promise.all(
+		storm.map(
+			async (member) =>
+				await harness.runNode({
+					nodeType: 'superOffice',
+					parameters: {
+						resource: 'selection',
+						operation: 'removeMembers',
+						selectionId: { __rl: true, mode: 'id', value: String(selectionId) },
+						contactId: '={{ $json.contactId }}',
+						personId: '={{ $json.personId }}',
+					},
+					credentials: soCredential,
+					items: [member],
+				}),
+		),
+	);
+	console.log(`    runs: ${runs.length}, each with its own output item: ${runs.every((run) => run.items.length === 1)}`);
+	console.log(
+		`    requests sent: ${so.requests.map((r) => `${r.method} ${r.path} with ${(r.body as { ContactPersonIds: unknown[] }).ContactPersonIds.length} members → ${r.status}`).join('; ')}`,
+	);
+	console.log(`    members left in "Storm demo": ${so.memberCount(selectionId)}`);
+
 	await Promise.all([so.close(), as.close()]);
 	await shutdownHarness();
 }
