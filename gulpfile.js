@@ -1,15 +1,10 @@
-// Copies the node and credential icons next to the compiled JavaScript, where n8n looks for `file:` icons.
+// Copies the icons next to the compiled JavaScript, where n8n looks for `file:` icons: one folder for both
+// services, which the nodes (`file:../../icons/…`) and credentials (`file:../icons/…`) point into.
 const path = require('path');
-const { task, src, dest, parallel } = require('gulp');
+const { task, src, dest } = require('gulp');
 
-function copyNodeIcons() {
-	return src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
+function copyIcons() {
+	return src(path.resolve('icons', '*.svg'), { encoding: false }).pipe(dest(path.resolve('dist', 'icons')));
 }
 
-function copyCredentialIcons() {
-	return src(path.resolve('credentials', '**', '*.{png,svg}'), { encoding: false }).pipe(
-		dest(path.resolve('dist', 'credentials')),
-	);
-}
-
-task('build:icons', parallel(copyNodeIcons, copyCredentialIcons));
+task('build:icons', copyIcons);

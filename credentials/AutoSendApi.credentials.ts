@@ -5,7 +5,7 @@ export class AutoSendApi implements ICredentialType {
 
 	displayName = 'AutoSend API';
 
-	icon = { light: 'file:icons/autoSend.svg', dark: 'file:icons/autoSend.dark.svg' } as const;
+	icon = { light: 'file:../icons/autoSend.svg', dark: 'file:../icons/autoSend.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.autosend.com/api-reference';
 

@@ -12,7 +12,7 @@ export class SuperOfficeApi implements ICredentialType {
 
 	displayName = 'SuperOffice API';
 
-	icon = { light: 'file:icons/superOffice.svg', dark: 'file:icons/superOffice.dark.svg' } as const;
+	icon = { light: 'file:../icons/superOffice.svg', dark: 'file:../icons/superOffice.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.superoffice.com/en/api/web-services/endpoints/rest-webapi/index.html';
 

@@ -15,7 +15,7 @@ export class SuperOfficeOAuth2Api implements ICredentialType {
 
 	displayName = 'SuperOffice OAuth2 API';
 
-	icon = { light: 'file:icons/superOffice.svg', dark: 'file:icons/superOffice.dark.svg' } as const;
+	icon = { light: 'file:../icons/superOffice.svg', dark: 'file:../icons/superOffice.dark.svg' } as const;
 
 	documentationUrl = 'https://docs.superoffice.com/en/api/authentication/online/index.html';
 

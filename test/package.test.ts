@@ -1,5 +1,5 @@
 // The public names n8n stores in saved workflows, and the package shape n8n's loader expects.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { AutoSendApi } from '../credentials/AutoSendApi.credentials';
@@ -174,18 +174,29 @@ describe('package', () => {
 		]);
 	});
 
-	it('ships light and dark icons and a codex file for each node', () => {
-		for (const [folder, icon, type] of [
-			['SuperOffice', 'superOffice', 'superOffice'],
-			['AutoSend', 'autoSend', 'autoSend'],
-			['SuperOfficeTrigger', 'superOffice', 'superOfficeTrigger'],
-			['AutoSendTrigger', 'autoSend', 'autoSendTrigger'],
-		]) {
-			for (const file of [`${icon}.svg`, `${icon}.dark.svg`, `${folder}.node.json`]) {
-				expect(existsSync(join(root, 'nodes', folder, file))).toBe(true);
-			}
+	it('ships light and dark icons from one folder for the package, and a codex file for each node', () => {
+		const nodes: Array<[string, { description: INodeTypeDescription }]> = [
+			['SuperOffice', new SuperOffice()],
+			['AutoSend', new AutoSend()],
+			['SuperOfficeTrigger', new SuperOfficeTrigger()],
+			['AutoSendTrigger', new AutoSendTrigger()],
+		];
+		const used = new Set<string>();
+		const resolve = (folder: string, icon: unknown) => {
+			const { light, dark } = icon as { light: string; dark: string };
+			expect(light).not.toBe(dark);
+			return [light, dark].map((file) => join(folder, file.replace(/^file:/, '')));
+		};
+		for (const [folder, { description }] of nodes) {
+			for (const file of resolve(join(root, 'nodes', folder), description.icon)) used.add(file);
 			const codex = JSON.parse(readFileSync(join(root, 'nodes', folder, `${folder}.node.json`), 'utf8'));
-			expect(codex.node).toBe(`n8n-nodes-superoffice-autosend.${type}`);
+			expect(codex.node).toBe(`n8n-nodes-superoffice-autosend.${description.name}`);
 		}
+		for (const credential of [new SuperOfficeApi(), new AutoSendApi(), new SuperOfficeOAuth2Api()]) {
+			for (const file of resolve(join(root, 'credentials'), credential.icon)) used.add(file);
+		}
+		// Each icon is in icons/ and used; nothing else sits there.
+		const folder = readdirSync(join(root, 'icons')).map((name) => join(root, 'icons', name));
+		expect([...used].sort()).toEqual(folder.sort());
 	});
 });

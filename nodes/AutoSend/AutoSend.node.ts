@@ -9,7 +9,7 @@ export class AutoSend implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AutoSend',
 		name: 'autoSend',
-		icon: { light: 'file:autoSend.svg', dark: 'file:autoSend.dark.svg' },
+		icon: { light: 'file:../../icons/autoSend.svg', dark: 'file:../../icons/autoSend.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -117,7 +117,7 @@ export class AutoSendTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AutoSend Trigger',
 		name: 'autoSendTrigger',
-		icon: { light: 'file:autoSend.svg', dark: 'file:autoSend.dark.svg' },
+		icon: { light: 'file:../../icons/autoSend.svg', dark: 'file:../../icons/autoSend.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -17,11 +17,11 @@ export class SuperOffice implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SuperOffice',
 		name: 'superOffice',
-		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		icon: { light: 'file:../../icons/superOffice.svg', dark: 'file:../../icons/superOffice.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Keep SuperOffice CRM selections and relations up to date',
+		description: 'Read and change SuperOffice CRM persons, companies, selections and relations',
 		defaults: { name: 'SuperOffice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

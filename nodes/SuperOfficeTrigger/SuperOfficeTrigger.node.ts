@@ -147,7 +147,7 @@ export class SuperOfficeTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SuperOffice Trigger',
 		name: 'superOfficeTrigger',
-		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		icon: { light: 'file:../../icons/superOffice.svg', dark: 'file:../../icons/superOffice.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

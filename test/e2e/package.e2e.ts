@@ -65,7 +65,8 @@ describe('the package installed as a community package', () => {
 		expect(fs.readdirSync(folder.packageDir).sort()).toEqual(['LICENSE.md', 'README.md', 'dist', 'package.json']);
 		for (const file of [
 			'dist/nodes/SuperOffice/SuperOffice.node.js',
-			'dist/nodes/SuperOffice/superOffice.svg',
+			'dist/icons/superOffice.svg',
+			'dist/icons/autoSend.dark.svg',
 			'dist/nodes/AutoSend/AutoSend.node.js',
 			'dist/credentials/SuperOfficeApi.credentials.js',
 			'dist/credentials/AutoSendApi.credentials.js',
