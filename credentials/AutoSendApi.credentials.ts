@@ -34,7 +34,7 @@ export class AutoSendApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
+				Authorization: '=Bearer {{ String($credentials.apiKey ?? "").trim() }}',
 			},
 		},
 	};

@@ -109,9 +109,10 @@ export class SuperOfficeApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> => {
 		const headers: Record<string, string> = { ...(requestOptions.headers as Record<string, string>) };
 		if (credentials.authentication === 'soTicket') {
-			headers.Authorization = `SOTicket ${String(credentials.ticket ?? '')}`;
+			// A ticket or token pasted with a line break still signs; a password is taken as typed.
+			headers.Authorization = `SOTicket ${String(credentials.ticket ?? '').trim()}`;
 		} else if (credentials.authentication === 'bearer') {
-			headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
+			headers.Authorization = `Bearer ${String(credentials.accessToken ?? '').trim()}`;
 		} else {
 			const pair = `${String(credentials.username ?? '')}:${String(credentials.password ?? '')}`;
 			headers.Authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;

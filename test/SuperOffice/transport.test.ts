@@ -30,6 +30,19 @@ describe('SuperOffice requests', () => {
 		expect(sims.so.requests[0].headers.accept).toBe('application/json');
 	});
 
+	it('signs with a ticket and token pasted with spaces or a line break', async () => {
+		await deleteRelation(
+			superOfficeCredential(sims.so, 'soTicket', { ticket: ` ${SO_SECRETS.ticket}\n`, appToken: `${SO_SECRETS.appToken} ` }),
+		);
+		await deleteRelation(superOfficeCredential(sims.so, 'bearer', { accessToken: `${SO_SECRETS.accessToken}\n` }));
+
+		expect([...new Set(sims.so.requests.map((request) => request.headers.authorization))]).toEqual([
+			`SOTicket ${SO_SECRETS.ticket}`,
+			`Bearer ${SO_SECRETS.accessToken}`,
+		]);
+		expect(sims.so.requests[0].headers['so-apptoken']).toBe(SO_SECRETS.appToken);
+	});
+
 	it('sends the SO-AppToken with Bearer when one is configured', async () => {
 		await deleteRelation(superOfficeCredential(sims.so, 'bearer', { appToken: 'so-app-token' }));
 
