@@ -84,7 +84,7 @@ describe('package', () => {
 		expect(new Set(names(new AutoSend().description))).toEqual(
 			new Set([
 				...['resource', 'operation', 'contactListId', 'removeBy', 'emails', 'contactIds', 'options'],
-				// 0.3.0 (issue 13): contacts, list management, email, events, suppressions
+				// issue 13: contacts, list management, email, events, suppressions
 				...['by', 'contactId', 'email', 'firstName', 'lastName', 'additionalFields', 'addBy'],
 				...['returnAll', 'limit', 'type', 'filters', 'name', 'description'],
 				...['fromEmail', 'fromName', 'toEmail', 'toName', 'subject', 'content', 'templateId', 'html', 'text'],
@@ -100,7 +100,7 @@ describe('package', () => {
 				.flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')))
 				.sort();
 		// Released names stay; new ones may be added. Fields (select) and Language were dropped from these two
-		// in 0.2.0 on purpose: both requests answer with no content, so they never had an effect.
+		// before the first release, on purpose: both requests answer with no content, so they never had an effect.
 		expect(optionNames(new SuperOffice().description, 'removeMembers')).toEqual(
 			expect.arrayContaining(['batchSize', 'combine', 'maxTries', 'requestsPerSecond', 'timeout']),
 		);
