@@ -19,7 +19,8 @@ describe('package', () => {
 		expect(pkg.name).toBe('n8n-nodes-superoffice-autosend');
 		expect(pkg.license).toBe('MIT');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
-		expect(pkg.files).toEqual(['dist']);
+		// The compiled nodes only; source maps stay out (n8n never reads them).
+		expect(pkg.files).toEqual(['dist', '!dist/**/*.js.map']);
 		expect(pkg.dependencies).toBeUndefined();
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
