@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../support/paths';
 import { listExecutions, login, setActive, setupOwner, workflowRuns, type Session } from '../support/rest';
 import { NEWSLETTER_LIST, resendSuperOfficeDelivery } from '../support/simulators';
 import { workerStarts, type N8nMode, type N8nStack } from '../support/stack';
+import { until } from '../support/wait';
 import { PERSON_CHANGED_WORKFLOW, personChangedWorkflow, TRIGGER_WEBHOOKS } from '../workflows';
 
 const BOUNCE_EXAMPLE = 'ExBounceClean001';
@@ -30,16 +31,6 @@ const MIKKO = 'mikko.virtanen@baltictimber.example';
 const SOFIE = 'sofie.dahl@nordicbikesretail.example';
 /** SuperOffice person ids of Ola and Sofie (the simulators' seed). */
 const PERSON = { ola: 267, sofie: 320 };
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
 	const response = await fetch(url, {

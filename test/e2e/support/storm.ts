@@ -15,6 +15,7 @@ import type { AsDelivery, RecordedRequest, SoDelivery } from '../../simulators';
 import { STORM, stormBounceWorkflow, stormPersonWorkflow, type WorkflowFile } from '../workflows';
 import { countExecutions, listExecutions, setActive, workflowRuns, type ExecutionSummary, type Session } from './rest';
 import { resendSuperOfficeDelivery } from './simulators';
+import { until } from './wait';
 
 /** The documented limits the simulators enforce, and the node defaults the floor assumes. */
 export const LIMITS = {
@@ -150,16 +151,6 @@ export interface StormResult {
 }
 
 const isAccepted = (delivery: Delivery) => delivery.status >= 200 && delivery.status < 300;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-}
 
 /** Statuses of an execution that may still change. */
 const UNFINISHED_STATUSES = ['new', 'running', 'waiting'];

@@ -31,6 +31,9 @@ export interface SoPerson {
 	phone?: string;
 	mobilePhone?: string;
 	customFields?: Record<string, string>;
+	/** PersonEntity's Retired (no longer works at the company) and NoMailing (left out of mailings); default false */
+	retired?: boolean;
+	noMailing?: boolean;
 	/** ISO date-times, UTC */
 	updated?: string;
 	registered?: string;

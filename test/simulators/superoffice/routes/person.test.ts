@@ -79,6 +79,19 @@ describe('SuperOffice simulator: persons', () => {
 			});
 		});
 
+		it('takes Retired and NoMailing from the posted entity', async () => {
+			const template = (await get('/Person/default')).body;
+			expect(template).toMatchObject({ Retired: false, NoMailing: false });
+			const { body } = await send('POST', '/Person', {
+				...template,
+				Firstname: 'Nils',
+				Retired: true,
+				NoMailing: true,
+			});
+			expect(body).toMatchObject({ PersonId: 321, Retired: true, NoMailing: true });
+			expect(so.state.persons.get(321)).toMatchObject({ retired: true, noMailing: true });
+		});
+
 		it.each([
 			['a property the entity does not have', { Firstname: 'A', Nickname: 'B' }, "unexpected property 'Nickname'"],
 			['an existing PersonId', { PersonId: 266, Firstname: 'A' }, 'PersonId must be 0'],
@@ -95,6 +108,7 @@ describe('SuperOffice simulator: persons', () => {
 				'deprecated',
 			],
 			['an unknown company', { Firstname: 'A', Contact: { ContactId: 999 } }, 'Contact id 999 not found'],
+			['a Retired that is no boolean', { Firstname: 'A', Retired: 1 }, 'Retired must be a boolean'],
 			[
 				'an email that is no address',
 				{ Firstname: 'A', Emails: [{ Value: 'nope' }] },
@@ -121,6 +135,22 @@ describe('SuperOffice simulator: persons', () => {
 		it('applies a JSON Merge Patch object too', async () => {
 			const { body } = await send('PATCH', '/Person/267', { Firstname: 'Olav' });
 			expect(body.FullName).toBe('Olav Hansen');
+		});
+
+		it('keeps Retired and NoMailing: in the entity, the person list and a patch', async () => {
+			expect((await get('/Person/302')).body).toMatchObject({ Retired: false, NoMailing: false });
+			const { status, body } = await send('PATCH', '/Person/302', [
+				{ op: 'replace', path: '/Retired', value: true },
+				{ op: 'replace', path: '/NoMailing', value: true },
+			]);
+			expect(status).toBe(200);
+			expect(body).toMatchObject({ Retired: true, NoMailing: true });
+			expect((await get('/Person/302')).body).toMatchObject({ Retired: true, NoMailing: true });
+			const row = await get(`/Person?$select=personId,personNoMail&$filter=${encodeURIComponent('personId eq 302')}`);
+			expect(row.body.value).toEqual([expect.objectContaining({ personId: 302, personNoMail: true })]);
+			expect((await send('PATCH', '/Person/302', [{ op: 'replace', path: '/Retired', value: 'yes' }])).status).toBe(
+				400,
+			);
 		});
 
 		it('refuses a path it does not know (400), a text body (415) and an unknown person (404)', async () => {

@@ -121,7 +121,7 @@ function personRow(state: SuperOfficeState, person: SoPerson): ArchiveRow {
 		'email/emailHasBounced': (bounce?.count ?? 0) > 0,
 		'personDirectPhone/formattedNumber': person.phone ?? '',
 		'personMobilePhone/formattedNumber': person.mobilePhone ?? '',
-		personNoMail: false,
+		personNoMail: person.noMailing ?? false,
 		personUpdatedDate: person.updated ?? '',
 		personRegisteredDate: person.registered ?? '',
 	};
@@ -163,9 +163,9 @@ function personEntity(state: SuperOfficeState, person: SoPerson | undefined): Re
 		Interests: [],
 		PersonNumber: '',
 		FullName: person?.fullName ?? '',
-		NoMailing: false,
+		NoMailing: person?.noMailing ?? false,
 		UsePersonAddress: false,
-		Retired: false,
+		Retired: person?.retired ?? false,
 		Urls: [],
 		FormalName: person?.fullName ?? '',
 		Consents: person ? consentInfos(state, person.personId) : [],
@@ -216,6 +216,8 @@ function createPerson(state: SuperOfficeState, req: SimRequest, webApiUrl: strin
 			firstName,
 			lastName,
 			title: optionalString(body, 'Title') ?? '',
+			retired: optionalBoolean(body, 'Retired'),
+			noMailing: optionalBoolean(body, 'NoMailing'),
 			emails,
 			phones,
 			mobiles,
@@ -232,6 +234,8 @@ function createPerson(state: SuperOfficeState, req: SimRequest, webApiUrl: strin
 		lastName: parsed.lastName.trim(),
 		fullName: `${parsed.firstName.trim()} ${parsed.lastName.trim()}`.trim(),
 		title: parsed.title,
+		retired: parsed.retired,
+		noMailing: parsed.noMailing,
 		email: parsed.emails[0] ?? '',
 		otherEmails: parsed.emails.slice(1),
 		phone: parsed.phones[0] ?? '',
@@ -271,6 +275,16 @@ const TEXT_PATHS: Record<string, 'firstName' | 'lastName' | 'title'> = {
 	title: 'title',
 };
 
+const FLAG_PATHS: Record<string, 'retired' | 'noMailing'> = { retired: 'retired', nomailing: 'noMailing' };
+
+/** A boolean property of an entity body: false when absent or null. */
+function optionalBoolean(body: Record<string, unknown>, key: string): boolean {
+	const value = body[key];
+	if (value === undefined || value === null) return false;
+	if (typeof value !== 'boolean') throw new InvalidInput(`${key} must be a boolean, got ${JSON.stringify(value)}`);
+	return value;
+}
+
 function applyPersonPatch(state: SuperOfficeState, person: SoPerson, operation: PatchOperation): void {
 	if (patchCustomFields(person.customFields!, operation, state.customFieldInfo.person)) return;
 	const { op, path, value } = operation;
@@ -296,6 +310,13 @@ function applyPersonPatch(state: SuperOfficeState, person: SoPerson, operation: 
 		const values = op === 'remove' ? [] : elementValues(value, path);
 		if (key === 'officephones') person.phone = values[0] ?? '';
 		else person.mobilePhone = values[0] ?? '';
+		return;
+	}
+	const flag = FLAG_PATHS[key];
+	if (flag) {
+		if (op === 'remove') person[flag] = false;
+		else if (typeof value !== 'boolean') throw new InvalidInput(`${path} must be a boolean`);
+		else person[flag] = value;
 		return;
 	}
 	if (key === 'contact/contactid') {
