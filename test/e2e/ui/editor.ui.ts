@@ -22,7 +22,13 @@ const DOCS = path.join(REPO_ROOT, 'docs', 'screenshots');
 /** The screenshots the README shows. */
 const README_SHOTS = new Set([
 	'example-person-left-company',
+	'example-crm-to-email',
+	'example-bounce-to-crm',
+	'example-unsubscribe-to-crm',
+	'example-consent-withdrawn-suppress',
+	'example-nightly-reconcile',
 	'superoffice-remove-members',
+	'superoffice-remove-members-from-input-fields',
 	'superoffice-selection-picker',
 	'autosend-remove-contacts',
 	'superoffice-credential-soticket',
@@ -168,6 +174,25 @@ describe('the example workflow in the editor', () => {
 	});
 });
 
+describe('the sync examples in the editor', () => {
+	it.each([
+		['crm-to-email', 'ExCrmToEmail0001', ['SuperOffice Trigger', 'upsert: contact', 'addContacts: contactList']],
+		['bounce-to-crm', 'ExBounceToCrm001', ['AutoSend Trigger', 'registerBounce: person', 'removeMembers: selection']],
+		['unsubscribe-to-crm', 'ExUnsubToCrm0001', ['AutoSend Trigger', 'removeConsent: person', 'removeMembers: selection']],
+		['consent-withdrawn-suppress', 'ExConsentSupp001', ['SuperOffice Trigger', 'suppress: suppression']],
+		['nightly-reconcile', 'ExNightlyRecon01', ['getMembers: selection', 'getContacts: contactList', 'Compare by email']],
+	])('opens examples/%s.json with its sticky notes and known nodes', async (name, id, expected) => {
+		await page.goto(`${dev.server.url}/workflow/${id}`);
+		await byTestId('canvas-node').first().waitFor();
+		const nodes = (await byTestId('canvas-node').allInnerTexts()).join('\n');
+		for (const text of expected) expect(nodes).toContain(text);
+		expect(await byTestId('sticky').count()).toBeGreaterThanOrEqual(3);
+		expect(await page.getByText('Install this node to use it').count()).toBe(0);
+		await byTestId('zoom-to-fit').click();
+		await screenshot(`example-${name}`);
+	});
+});
+
 describe('SuperOffice › Selection › Remove Members', () => {
 	let ndv: Locator;
 
@@ -226,6 +251,19 @@ describe('SuperOffice › Selection › Remove Members', () => {
 		expect(options).not.toContain('Language');
 		await screenshot('superoffice-options', ndv);
 		await page.keyboard.press('Escape');
+	});
+
+	it('swaps Company (Contact) ID and Person ID for the names of input fields in From Input Fields mode', async () => {
+		await choose('parameter-input-inputMode', 'From Input Fields');
+		expect(await visible('parameter-input-contactIdField')).toBe(true);
+		expect(await visible('parameter-input-personIdField')).toBe(true);
+		expect(await visible('parameter-input-contactId')).toBe(false);
+		expect(await visible('parameter-input-personId')).toBe(false);
+		const fieldLabels = await labels(ndv.getByTestId('node-parameters'));
+		expect(fieldLabels).toEqual(expect.arrayContaining(['Input Mode', 'Company (Contact) ID Field', 'Person ID Field']));
+		await screenshot('superoffice-remove-members-from-input-fields', ndv);
+		await choose('parameter-input-inputMode', 'Map Each Field');
+		expect(await visible('parameter-input-contactId')).toBe(true);
 	});
 
 	describe('the SuperOffice API credential dialog', () => {
