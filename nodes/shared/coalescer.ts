@@ -8,6 +8,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { RequestPolicy } from './http';
 import type { RateLimiter } from './limiter';
 import { waitFor } from './limiter';
+import { onAbort } from './abort';
 
 /** The result of one value: the answer of the request that carried it, or why that request failed. */
 export type Carried<R> = { ok: true; response: R } | { ok: false; error: Error };
@@ -74,12 +75,8 @@ class Lane<V, R> {
 			};
 			const onCancel = () => this.withdraw(ticket, { cancelled: signal?.reason });
 			const onAbandon = () => this.withdraw(ticket);
-			signal?.addEventListener('abort', onCancel, { once: true });
-			abandon?.addEventListener('abort', onAbandon, { once: true });
-			ticket.stopListening = () => {
-				signal?.removeEventListener('abort', onCancel);
-				abandon?.removeEventListener('abort', onAbandon);
-			};
+			const stops = [onAbort(signal, onCancel), onAbort(abandon, onAbandon)];
+			ticket.stopListening = () => stops.forEach((stop) => stop());
 			for (const [key, value] of values) {
 				const entry = this.queue.get(key);
 				if (entry) entry.tickets.add(ticket);
@@ -194,16 +191,14 @@ function sharedContext<R>(tickets: Set<Ticket<R>>): { context: IExecuteFunctions
 		if (signals.every((signal) => signal?.aborted)) controller.abort();
 	};
 	const listening = signals.every((signal) => signal !== undefined);
-	if (listening) for (const signal of signals) signal?.addEventListener('abort', everyoneCancelled);
+	const stops = listening ? signals.map((signal) => onAbort(signal, everyoneCancelled)) : [];
 	everyoneCancelled();
 	const context = Object.create(sender.context, {
 		getExecutionCancelSignal: { value: () => controller.signal },
 	}) as IExecuteFunctions;
 	return {
 		context,
-		release: () => {
-			if (listening) for (const signal of signals) signal?.removeEventListener('abort', everyoneCancelled);
-		},
+		release: () => stops.forEach((stop) => stop()),
 	};
 }
 

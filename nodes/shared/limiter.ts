@@ -3,6 +3,7 @@
 // respects the same server-stated limit. Webhook-started workflows are one execution per event, so a
 // limiter per execution would let an event storm through at (events × rate).
 import { sleep, sleepWithAbort } from 'n8n-workflow';
+import { onAbort } from './abort';
 
 const MIN_RATE = 0.1;
 /**
@@ -19,7 +20,7 @@ interface Waiter {
 	admit: (admittedAt: number) => void;
 	reject: (error: unknown) => void;
 	signal?: AbortSignal;
-	onAbort?: () => void;
+	stopListening?: () => void;
 }
 
 /** The sliding window a rate allows: `burst` starts in any `windowMs` (for rates below 1, one per 1/rate s). */
@@ -60,15 +61,12 @@ export class RateLimiter {
 		signal?.throwIfAborted();
 		return await new Promise<number>((admit, reject) => {
 			const waiter: Waiter = { rate, admit, reject, signal };
-			if (signal) {
-				waiter.onAbort = () => {
-					const index = this.waiters.indexOf(waiter);
-					if (index >= 0) this.waiters.splice(index, 1);
-					reject(signal.reason);
-					this.schedule();
-				};
-				signal.addEventListener('abort', waiter.onAbort, { once: true });
-			}
+			waiter.stopListening = onAbort(signal, () => {
+				const index = this.waiters.indexOf(waiter);
+				if (index >= 0) this.waiters.splice(index, 1);
+				reject(signal?.reason);
+				this.schedule();
+			});
 			this.waiters.push(waiter);
 			this.schedule();
 		});
@@ -138,7 +136,7 @@ export class RateLimiter {
 				continue;
 			}
 			this.waiters.shift();
-			if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
+			head.stopListening?.();
 			this.starts.push(now);
 			this.lastUsed = now;
 			head.admit(now);
@@ -178,11 +176,10 @@ export async function waitFor(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await sleep(ms);
 	signal.throwIfAborted();
 	const local = new AbortController();
-	const forward = () => local.abort();
-	signal.addEventListener('abort', forward, { once: true });
+	const stopListening = onAbort(signal, () => local.abort());
 	try {
 		await sleepWithAbort(ms, local.signal);
 	} finally {
-		signal.removeEventListener('abort', forward);
+		stopListening();
 	}
 }
