@@ -7,6 +7,7 @@
 // - runEach: everything else (get, get many, create, update, delete). One item, one or more requests;
 //   several items in flight at once, up to the rate.
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { Carried } from './coalescer';
 import { sendCombined } from './coalescer';
 import type { ApiFailure } from './errors';
@@ -59,13 +60,25 @@ interface Validated<P> {
 	failures: Map<number, Error>;
 }
 
+/**
+ * The longest the item checks hold n8n's event loop at a stretch. Reading 50,000 items' expressions takes
+ * n8n half a minute; in one piece, n8n would answer no webhook, editor or API call meanwhile (a storm's
+ * deliveries would time out at the sender) and drop idle keep-alive connections.
+ */
+const HOLD_EVENT_LOOP_MS = 100;
+
 /** Checks every item before anything is sent; without "On Error: Continue" the first bad item stops the run. */
-function validateAll<P>(context: IExecuteFunctions, prepare: (itemIndex: number) => P): Validated<P> {
+async function validateAll<P>(context: IExecuteFunctions, prepare: (itemIndex: number) => P): Promise<Validated<P>> {
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
 	const result: Validated<P> = { items: [], failures: new Map() };
 	const count = context.getInputData().length;
+	let heldSince = Date.now();
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		if (Date.now() - heldSince >= HOLD_EVENT_LOOP_MS) {
+			await sleep(0);
+			heldSince = Date.now();
+		}
 		try {
 			result.items.push({ itemIndex, plan: prepare(itemIndex) });
 		} catch (error) {
@@ -99,7 +112,7 @@ export async function runCombined<T, V, R>(
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
 	const throughput = readThroughput(context, operation.defaults);
-	const { items, failures } = validateAll(context, operation.prepare);
+	const { items, failures } = await validateAll(context, operation.prepare);
 	if (items.length === 0) return assemble(context.getInputData().length, new Map(), failures);
 	let signer: Signer;
 	try {
@@ -250,7 +263,7 @@ export async function runEach<P>(
 	const node = context.getNode();
 	const continueOnFail = context.continueOnFail();
 	const throughput: Throughput = readThroughput(context, operation.defaults);
-	const { items, failures } = validateAll(context, operation.prepare);
+	const { items, failures } = await validateAll(context, operation.prepare);
 	const outputs = new Map<number, IDataObject[]>();
 	let stopWith: { itemIndex: number; error: Error } | undefined;
 	let next = 0;

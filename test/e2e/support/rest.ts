@@ -153,6 +153,11 @@ export async function countExecutions(session: Session, filter: Record<string, u
 	return data.count;
 }
 
+function isConnectionReset(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } }).cause;
+	return error instanceof TypeError && ['ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
+}
+
 /** Statuses after which an execution changes no more. */
 export const FINISHED_STATUSES = new Set(['success', 'error', 'crashed', 'canceled']);
 
@@ -163,12 +168,18 @@ export async function waitForExecution(
 	timeoutMs = 120_000,
 ): Promise<ExecutionRun> {
 	const deadline = Date.now() + timeoutMs;
+	let resets = 0;
 	for (;;) {
-		const { data } = await getJson<{ data: { status: string; finished: boolean; mode: string; data: string } }>(
-			session,
-			`/rest/executions/${executionId}`,
-			session.cookie,
-		);
+		let data: { status: string; finished: boolean; mode: string; data: string };
+		try {
+			({ data } = await getJson<{ data: typeof data }>(session, `/rest/executions/${executionId}`, session.cookie));
+			resets = 0;
+		} catch (error) {
+			// A busy n8n may close an idle keep-alive connection just as the next poll reuses it; the poll only
+			// reads, so ask again (a few times in a row at most: n8n gone is an error).
+			if (!isConnectionReset(error) || ++resets > 3) throw error;
+			continue;
+		}
 		if (FINISHED_STATUSES.has(data.status)) {
 			return {
 				status: data.status,
