@@ -35,7 +35,16 @@ interface Ticket<R> {
 interface Entry<V, R> {
 	value: V;
 	tickets: Set<Ticket<R>>;
+	/** When the value joined the lane */
+	since: number;
 }
+
+/**
+ * While runs keep joining (a storm), a request that is not full waits for a pause of Combine Window
+ * between arrivals, but never longer than this after its oldest value arrived: fewer, fuller requests
+ * than the rate would allow, at a bounded cost to each run.
+ */
+const LONGEST_GATHER_MS = 1000;
 
 class Lane<V, R> {
 	/** Values not yet sent, in arrival order; a value asked for by several executions is sent once. */
@@ -43,6 +52,7 @@ class Lane<V, R> {
 	private running = false;
 	private inFlight = 0;
 	private slotFreed: (() => void) | undefined;
+	private lastArrival = 0;
 
 	constructor(
 		private readonly forget: () => void,
@@ -77,10 +87,12 @@ class Lane<V, R> {
 			const onAbandon = () => this.withdraw(ticket);
 			const stops = [onAbort(signal, onCancel), onAbort(abandon, onAbandon)];
 			ticket.stopListening = () => stops.forEach((stop) => stop());
+			const now = Date.now();
+			if (values.length > 0) this.lastArrival = now;
 			for (const [key, value] of values) {
 				const entry = this.queue.get(key);
 				if (entry) entry.tickets.add(ticket);
-				else this.queue.set(key, { value, tickets: new Set([ticket]) });
+				else this.queue.set(key, { value, tickets: new Set([ticket]), since: now });
 			}
 			if (ticket.open.size === 0) return this.settle(ticket);
 			if (abandon?.aborted) return this.withdraw(ticket);
@@ -115,10 +127,8 @@ class Lane<V, R> {
 
 	private async run(): Promise<void> {
 		try {
-			// A run that is alone waits a moment for concurrent runs to join its first request.
-			if (this.inFlight === 0 && this.queue.size < this.settings.batchSize)
-				await waitFor(this.settings.combineWindowMs);
 			while (this.queue.size > 0) {
+				await this.gather();
 				while (this.inFlight >= maxInFlight(this.settings.rate)) {
 					await new Promise<void>((resolve) => (this.slotFreed = resolve));
 				}
@@ -136,6 +146,24 @@ class Lane<V, R> {
 		} finally {
 			this.running = false;
 			if (this.inFlight === 0 && this.queue.size === 0) this.forget();
+		}
+	}
+
+	/**
+	 * Lets concurrent runs join before a request that is not full is formed: until no value has arrived for
+	 * Combine Window (a run that is alone waits just that), or the oldest value has waited LONGEST_GATHER_MS.
+	 */
+	private async gather(): Promise<void> {
+		const { combineWindowMs, batchSize } = this.settings;
+		if (combineWindowMs <= 0) return;
+		for (;;) {
+			const oldest = this.queue.values().next().value;
+			if (!oldest || this.queue.size >= batchSize) return;
+			const now = Date.now();
+			const quiet = combineWindowMs - (now - this.lastArrival);
+			const held = Math.max(combineWindowMs, LONGEST_GATHER_MS) - (now - oldest.since);
+			if (quiet <= 0 || held <= 0) return;
+			await waitFor(Math.min(quiet, held));
 		}
 	}
 

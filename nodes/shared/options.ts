@@ -57,7 +57,7 @@ export function sharedThroughputOptions(service: string, { combines }: { combine
 			typeOptions: { minValue: 0, maxValue: 2000 },
 			default: 200,
 			description:
-				'How long a request waits for items from runs that start at the same moment (e.g. one per webhook event) before it is sent. 0 sends at once; a request that has to wait for the rate limit keeps taking items anyway.',
+				'How long a request that is not full waits for items from runs that start at the same moment (e.g. one per webhook event): it goes once no run has joined for this long, or after 1 second while runs keep joining. 0 sends at once; a request that has to wait for the rate limit keeps taking items anyway.',
 		},
 	];
 	return [

@@ -4,6 +4,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeProperties,
@@ -36,11 +37,14 @@ export class ItemParameters {
 	/** In "From Input Fields" mode: parameter name → the input field it is read from, and whether it may be absent. */
 	private readonly inputFields = new Map<string, { field: string; optional: boolean; label: string }>();
 	private inputItems: INodeExecutionData[] | undefined;
+	/** n8n's getNode() deep-copies the node on every call: read once, not several times per item. */
+	private readonly node: INode;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
 		properties: INodeProperties[],
 	) {
+		this.node = context.getNode();
 		for (const property of properties) {
 			if (!this.displayNames.has(property.name)) this.displayNames.set(property.name, property.displayName);
 		}
@@ -78,13 +82,13 @@ export class ItemParameters {
 			if (value !== undefined && value !== null) return value;
 			if (input.optional) return fallback;
 			throw invalidInput(
-				this.context.getNode(),
+				this.node,
 				itemIndex,
 				`The item has no field "${input.field}"`,
 				`Input Mode is From Input Fields, so each item must hold "${input.field}". Add it to the items (with an Edit Fields node, say), enter the field's name in ${input.label}, or set Input Mode to Map Each Field.`,
 			);
 		}
-		const parameters = this.context.getNode().parameters as INodeParameters;
+		const parameters = this.node.parameters as INodeParameters;
 		const read = (index: number) =>
 			this.context.getNodeParameter(name, index, fallback as NodeParameterValueType, { extractValue });
 		if (holdsExpression(parameters[name])) return read(itemIndex);
@@ -95,7 +99,7 @@ export class ItemParameters {
 
 	/** A whole-number ID in SuperOffice's range; `allowZero` where 0 has a meaning (Person ID 0 = the company). */
 	id(name: string, itemIndex: number, { allowZero = false, locator = false } = {}): number {
-		return parseInteger(this.context.getNode(), itemIndex, this.label(name), this.value(name, itemIndex, 0, locator), {
+		return parseInteger(this.node, itemIndex, this.label(name), this.value(name, itemIndex, 0, locator), {
 			allowZero,
 		});
 	}
@@ -103,18 +107,18 @@ export class ItemParameters {
 	/** A resource locator's value as text, trimmed; refused when empty. */
 	locator(name: string, itemIndex: number, fix: string): string {
 		const text = String(this.value(name, itemIndex, '', true) ?? '').trim();
-		if (text === '') throw invalidInput(this.context.getNode(), itemIndex, `${this.label(name)} is empty`, fix);
+		if (text === '') throw invalidInput(this.node, itemIndex, `${this.label(name)} is empty`, fix);
 		return text;
 	}
 
 	/** One or more email addresses (a value, a comma-separated list or an array), checked and normalised. */
 	emails(name: string, itemIndex: number): string[] {
-		return parseEmails(this.context.getNode(), itemIndex, this.label(name), this.value(name, itemIndex, ''));
+		return parseEmails(this.node, itemIndex, this.label(name), this.value(name, itemIndex, ''));
 	}
 
 	/** One or more IDs (a value, a comma-separated list or an array). */
 	idList(name: string, itemIndex: number): string[] {
-		return parseIdList(this.context.getNode(), itemIndex, this.label(name), this.value(name, itemIndex, ''));
+		return parseIdList(this.node, itemIndex, this.label(name), this.value(name, itemIndex, ''));
 	}
 
 	/** Text, trimmed; refused when `required` and empty. Undefined when optional and empty. */
@@ -122,7 +126,7 @@ export class ItemParameters {
 		const value = this.value(name, itemIndex, '');
 		if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
 			throw invalidInput(
-				this.context.getNode(),
+				this.node,
 				itemIndex,
 				`${this.label(name)} must be text, but got ${JSON.stringify(value)?.slice(0, 60)}`,
 				fix || `Enter ${this.label(name)} as text, or use an expression that resolves to text for this item.`,
@@ -130,12 +134,7 @@ export class ItemParameters {
 		}
 		const text = String(value ?? '').trim();
 		if (text === '' && required) {
-			throw invalidInput(
-				this.context.getNode(),
-				itemIndex,
-				`${this.label(name)} is empty`,
-				fix || `Enter ${this.label(name)}.`,
-			);
+			throw invalidInput(this.node, itemIndex, `${this.label(name)} is empty`, fix || `Enter ${this.label(name)}.`);
 		}
 		return text === '' ? undefined : text;
 	}
@@ -150,7 +149,7 @@ export class ItemParameters {
 				parsed = JSON.parse(value);
 			} catch (error) {
 				throw invalidInput(
-					this.context.getNode(),
+					this.node,
 					itemIndex,
 					`${this.label(name)} is not valid JSON: ${(error as Error).message}`,
 					`Enter ${this.label(name)} as a JSON object, e.g. {"key": "value"}.`,
@@ -159,7 +158,7 @@ export class ItemParameters {
 		}
 		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 			throw invalidInput(
-				this.context.getNode(),
+				this.node,
 				itemIndex,
 				`${this.label(name)} must be a JSON object, but got ${JSON.stringify(parsed)?.slice(0, 60)}`,
 				`Enter ${this.label(name)} as a JSON object, e.g. {"key": "value"}.`,
@@ -185,7 +184,7 @@ export class ItemParameters {
 		const value = this.value(name, itemIndex, allowed[0]);
 		if (!allowed.includes(value as T)) {
 			throw invalidInput(
-				this.context.getNode(),
+				this.node,
 				itemIndex,
 				`${this.label(name)} must be one of ${allowed.join(', ')}, but got ${JSON.stringify(value)}`,
 				`Choose ${this.label(name)} again in the node.`,

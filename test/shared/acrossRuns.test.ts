@@ -153,6 +153,39 @@ describe('a shared limit across runs', () => {
 		expect(as.requests.length).toBeLessThanOrEqual(3);
 		expect(as.listMembers(NEWSLETTER).filter((email) => email.startsWith('bounce'))).toEqual([]);
 	});
+
+	it('gathers runs that keep arriving into about one request a second, each run waiting a bounded time', async () => {
+		// 60 runs, one every 50 ms for 3 s, as n8n starts them during a webhook storm. The pace would allow
+		// 10 requests a second, each carrying the one or two values that arrived since the last.
+		const personIds = Array.from({ length: 60 }, (_, i) => 30_000 + i);
+		const selectionId = sims.so.addSelection({
+			name: 'Steady storm',
+			members: personIds.map((personId) => ({ contactId: 138, personId })),
+		}).selectionId;
+		const waits: number[] = [];
+		const runs = await Promise.all(
+			personIds.map(async (personId, i) => {
+				await new Promise((resolve) => setTimeout(resolve, i * 50));
+				const started = Date.now();
+				const run = await harness.runNode({
+					nodeType: 'superOffice',
+					parameters: removeMembersParameters(selectionId),
+					credentials: superOfficeCredential(sims.so),
+					items: [{ contactId: 138, personId }],
+				});
+				waits.push(Date.now() - started);
+				return run;
+			}),
+		);
+
+		expect(runs.map((run) => run.error?.message).filter(Boolean)).toEqual([]);
+		expect(sims.so.memberCount(selectionId)).toBe(0);
+		const requests = sims.so.requests.filter((r) => r.path === REMOVE_MEMBERS);
+		expect(requests.length).toBeGreaterThanOrEqual(2);
+		expect(requests.length).toBeLessThanOrEqual(5);
+		// No run waits much longer than the longest gathering (1 s) plus a request.
+		expect(Math.max(...waits)).toBeLessThan(2_000);
+	});
 });
 
 describe("one run's trouble stays its own", () => {

@@ -75,7 +75,10 @@ const cases: Case[] = [
 			firstName: '={{ $json.firstName ?? "" }}',
 			lastName: '={{ $json.lastName ?? "" }}',
 		}),
-		items: [{ email: 'ada@example.com', firstName: 'Ada' }, { email: 'grace@example.com', lastName: 'Hopper' }],
+		items: [
+			{ email: 'ada@example.com', firstName: 'Ada' },
+			{ email: 'grace@example.com', lastName: 'Hopper' },
+		],
 		path: '/contacts/bulk-update',
 	},
 	{
@@ -93,10 +96,7 @@ const cases: Case[] = [
 			toName: '={{ $json.name ?? "" }}',
 			dynamicData: '={{ $json.dynamicData ?? {} }}',
 		}),
-		items: [
-			{ email: 'jane@example.com', name: 'Jane', dynamicData: { plan: 'pro' } },
-			{ email: 'john@example.com' },
-		],
+		items: [{ email: 'jane@example.com', name: 'Jane', dynamicData: { plan: 'pro' } }, { email: 'john@example.com' }],
 		path: '/mails/bulk',
 	},
 ];
@@ -152,7 +152,12 @@ describe('From Input Fields', () => {
 
 		it('fails only the item that lacks the field, naming the field and the way out', async () => {
 			const [first, ...rest] = items;
-			const { items: output, bodies } = await runFresh(service, fromFields(mapped), [{ other: 1 }, first, ...rest], path);
+			const { items: output, bodies } = await runFresh(
+				service,
+				fromFields(mapped),
+				[{ other: 1 }, first, ...rest],
+				path,
+			);
 
 			expect(output).toHaveLength(items.length + 1);
 			expect(Object.keys(output[0].json)).toEqual(['error']);
